@@ -1,0 +1,42 @@
+"""mkdocs-macros entry point: load the handbook once per build and register one macro per block."""
+
+from functools import partial
+from pathlib import Path
+
+from . import render
+from .handbook import load_handbook
+from .loader import DataError
+
+BLOCKS = (
+    render.role_list,
+    render.role_guide,
+    render.duty_catalogue,
+    render.principle_catalogue,
+    render.dont_catalogue,
+    render.pitfall_catalogue,
+    render.requirement_catalogue,
+    render.scenario_catalogue,
+    render.glossary,
+    render.checklist_list,
+    render.checklist,
+    render.plan_list,
+    render.onboarding_plan,
+)
+
+
+def define_env(env):
+    """Called by mkdocs-macros at the start of every build."""
+    try:
+        handbook = load_handbook(Path(env.project_dir) / "data", shown_prefix="data/")
+    except DataError as error:
+        from mkdocs.exceptions import PluginError  # the only MkDocs import: it turns problems into a clean failure
+
+        raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
+    env.variables["handbook"] = handbook
+    for block in BLOCKS:
+        env.macro(partial(block, handbook), block.__name__)
+
+
+def on_post_page_macros(env):
+    """Every page gets the glossary as abbreviations, so terms show their definition on hover."""
+    env.markdown += "\n\n" + render.glossary_abbreviations(env.variables["handbook"]) + "\n"

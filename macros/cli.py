@@ -1,0 +1,76 @@
+"""The `handbook` command: check the data, write its JSON Schemas, export its records."""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import schema
+from .handbook import load_handbook
+from .loader import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def check(args) -> int:
+    """Load and check all data; print a one-line summary or every problem."""
+    try:
+        handbook = load_handbook(args.data, shown_prefix=_shown(args.data))
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; fix them and run `handbook check` again", file=sys.stderr)
+        return 1
+    today = args.today or date.today()
+    for kind, record in handbook.overdue(today):
+        print(f"warning: {kind}/{record.id} was due for review on {record.review_by} (owner: {record.owner})",
+              file=sys.stderr)
+    counts = ", ".join(f"{count} {kind}" for kind, count in handbook.counts().items())
+    print(f"ok: {counts}")
+    return 0
+
+
+def write_schemas(args) -> int:
+    """Write (or with --check, compare) one JSON Schema per data file."""
+    stale = schema.write_all(args.out, check_only=args.check)
+    if args.check and stale:
+        for path in stale:
+            print(f"{path}: out of date; run `handbook schema` and commit the result", file=sys.stderr)
+        return 1
+    print(f"{'checked' if args.check else 'wrote'} {len(schema.expected_files(args.out))} schema file(s) in {args.out}")
+    return 0
+
+
+def _shown(data_dir: Path) -> str:
+    """How a data folder is named in messages: relative to the working directory when it can be."""
+    try:
+        return f"{data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()}/"
+    except ValueError:
+        return f"{data_dir.as_posix().rstrip('/')}/"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="handbook", description="Tools for the Assistant-to-the-GM handbook's data.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check_cmd = commands.add_parser("check", help="check every data file and cross-reference",
+                                    description="Check every data file; exit 0 with a summary or 1 with the problems.")
+    check_cmd.add_argument("--data", type=Path, default=ROOT / "data", help="folder of YAML data files (default: data/)")
+    check_cmd.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    check_cmd.set_defaults(run=check)
+
+    schema_cmd = commands.add_parser("schema", help="write a JSON Schema per data file for editors",
+                                     description="Write schemas/<kind>.schema.json, which the data files reference.")
+    schema_cmd.add_argument("--out", type=Path, default=ROOT / "schemas", help="output folder (default: schemas/)")
+    schema_cmd.add_argument("--check", action="store_true", help="only report schema files that are out of date")
+    schema_cmd.set_defaults(run=write_schemas)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

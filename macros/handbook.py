@@ -1,0 +1,202 @@
+"""The loaded handbook: every record kind, id look-ups, cross-reference and coverage checks."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import models
+from .loader import DataError, Problem, SourceMap, did_you_mean, loc_text, read_yaml, validate_records
+
+# Every cross-reference: (kind, field) -> the kind its ids must exist in.
+# A dotted field ("items.duties") is a list of ids inside each element of a list field.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("roles", "duties"): "duties",
+    ("roles", "requirements"): "requirements",
+    ("roles", "principles"): "principles",
+    ("roles", "donts"): "donts",
+    ("roles", "pitfalls"): "pitfalls",
+    ("roles", "checklists"): "checklists",
+    ("duties", "principles"): "principles",
+    ("duties", "donts"): "donts",
+    ("duties", "checklists"): "checklists",
+    ("checklists", "items.duties"): "duties",
+    ("checklists", "items.principles"): "principles",
+    ("onboarding", "role"): "roles",
+    ("onboarding", "steps.checklists"): "checklists",
+    ("onboarding", "steps.duties"): "duties",
+    ("scenarios", "principles"): "principles",
+    ("scenarios", "pitfalls"): "pitfalls",
+    ("scenarios", "donts"): "donts",
+    ("scenarios", "duties"): "duties",
+}
+
+# Kinds whose every record must be cited somewhere, or it would never reach a reader's path through a role.
+MUST_BE_CITED = ("duties", "principles", "donts", "pitfalls", "requirements", "checklists")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One id in a cross-reference field, with where it sits."""
+
+    kind: str
+    record_id: str
+    loc: tuple
+    target: str
+    target_id: str
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """All records, by kind, in file order, with id look-ups and the reverse 'cited by' index."""
+
+    records: dict[str, tuple[models.Record, ...]]
+    by_id: dict[str, dict[str, models.Record]]
+    cited_by: dict[tuple[str, str], tuple[tuple[str, str], ...]]  # (kind, id) -> ((kind, id) citing it, ...)
+
+    def __getattr__(self, kind: str) -> tuple[models.Record, ...]:
+        try:
+            return self.records[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+    def get(self, kind: str, record_id: str) -> models.Record:
+        return self.by_id[kind][record_id]
+
+    def resolve(self, kind: str, ids) -> list[models.Record]:
+        """The records of `kind` named by `ids`, in the order given."""
+        return [self.by_id[kind][i] for i in ids]
+
+    def citing(self, kind: str, record_id: str, citing_kind: str) -> list[models.Record]:
+        """Records of `citing_kind` that cite the record `kind`/`record_id`, in file order."""
+        ids = {i for k, i in self.cited_by.get((kind, record_id), ()) if k == citing_kind}
+        return [r for r in self.records[citing_kind] if r.id in ids]
+
+    def plan_for(self, role_id: str) -> models.OnboardingPlan | None:
+        return next((plan for plan in self.records["onboarding"] if plan.role == role_id), None)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(records) for kind, records in self.records.items()}
+
+    def overdue(self, today: date) -> list[tuple[str, models.Record]]:
+        """(kind, record) pairs whose review-by date has passed, oldest first."""
+        late = [(k, r) for k, rs in self.records.items() for r in rs if r.review_by < today]
+        return sorted(late, key=lambda pair: (pair[1].review_by, pair[0], pair[1].id))
+
+
+def references(kind: str, record: models.Record) -> list[Reference]:
+    """Every id the record cites, with its location inside the record."""
+    found = []
+    for (source_kind, field_path), target in REFERENCES.items():
+        if source_kind != kind:
+            continue
+        outer, _, inner = field_path.partition(".")
+        if inner:
+            holders = [((outer, i), element, inner) for i, element in enumerate(getattr(record, outer))]
+        else:
+            holders = [((), record, outer)]
+        for prefix, holder, name in holders:
+            value = getattr(holder, name)
+            ids = [(prefix + (name, i), v) for i, v in enumerate(value)] if isinstance(value, list) else [(prefix + (name,), value)]
+            found.extend(Reference(kind, record.id, loc, target, target_id) for loc, target_id in ids)
+    return found
+
+
+def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Handbook:
+    """Loads and checks every data file; raises DataError listing every problem at once."""
+    data_dir = Path(data_dir)
+    prefix = shown_prefix if shown_prefix is not None else f"{data_dir.as_posix().rstrip('/')}/"
+    problems: list[Problem] = []
+    records: dict[str, tuple[models.Record, ...]] = {}
+    maps: dict[str, SourceMap] = {}
+    indexes: dict[str, dict[str, int]] = {}  # kind -> record id -> index in file
+    written_ids: dict[str, set | None] = {}  # kind -> every id written in its file; None if the file is unreadable
+    for kind in models.KINDS:
+        value, source_map, file_problems = read_yaml(data_dir / f"{kind.name}.yml", f"{prefix}{kind.name}.yml")
+        problems += file_problems
+        valid = validate_records(kind.name, kind.model, value, source_map, problems) if value is not None else []
+        maps[kind.name] = source_map
+        # Ids of records that exist but are invalid: references to them are not reported twice.
+        written_ids[kind.name] = {r.get("id") for r in value if isinstance(r, dict)} if isinstance(value, list) else None
+        indexes[kind.name] = {}
+        kept = []
+        for index, record in valid:
+            if record.id in indexes[kind.name]:
+                first = source_map.line((indexes[kind.name][record.id],))
+                problems.append(Problem(source_map.path, source_map.line((index, "id")),
+                                        f"{kind.name}[{index}].id: duplicate id '{record.id}' (first used on line {first}); "
+                                        "give each record its own id"))
+                continue
+            indexes[kind.name][record.id] = index
+            kept.append(record)
+        records[kind.name] = tuple(kept)
+        problems += _nested_id_problems(kind.name, valid, source_map)
+
+    by_id = {kind: {r.id: r for r in rs} for kind, rs in records.items()}
+    cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    nouns = {kind.name: kind.noun for kind in models.KINDS}
+    for kind, kind_records in records.items():
+        for record in kind_records:
+            for ref in references(kind, record):
+                if ref.target_id in by_id[ref.target]:
+                    if (kind, record.id) not in cited_by[(ref.target, ref.target_id)]:
+                        cited_by[(ref.target, ref.target_id)].append((kind, record.id))
+                    continue
+                if written_ids[ref.target] is None or ref.target_id in written_ids[ref.target]:
+                    continue  # the target's own problem is reported; a second report here would mislead
+                loc = (indexes[kind][record.id],) + ref.loc
+                problems.append(Problem(
+                    maps[kind].path, maps[kind].line(loc),
+                    f"{loc_text(kind, loc)}: unknown {nouns[ref.target]} '{ref.target_id}'"
+                    f"{did_you_mean(ref.target_id, by_id[ref.target])}; define it in {ref.target}.yml or fix the id",
+                ))
+    handbook = Handbook(records, by_id, {k: tuple(v) for k, v in cited_by.items()})
+    if not problems:  # orphans are only meaningful once every file and reference is sound
+        problems += _coverage_problems(handbook, maps, indexes, nouns)
+    if problems:
+        raise DataError(problems)
+    return handbook
+
+
+def _nested_id_problems(kind: str, valid, source_map: SourceMap) -> list[Problem]:
+    """Checklist items and onboarding steps need ids unique within their record (progress is saved by them)."""
+    nested = {"checklists": "items", "onboarding": "steps"}.get(kind)
+    problems = []
+    for index, record in valid if nested else ():
+        seen: dict[str, int] = {}
+        for position, element in enumerate(getattr(record, nested)):
+            if element.id in seen:
+                loc = (index, nested, position, "id")
+                problems.append(Problem(source_map.path, source_map.line(loc),
+                                        f"{loc_text(kind, loc)}: duplicate id '{element.id}' in {record.id} "
+                                        f"(first at {nested}[{seen[element.id]}]); give each its own id"))
+            seen.setdefault(element.id, position)
+    return problems
+
+
+def _coverage_problems(handbook: Handbook, maps, indexes, nouns) -> list[Problem]:
+    """Orphans and gaps: uncited records, roles without a plan, plans for unknown or doubled roles."""
+    problems = []
+    for kind in MUST_BE_CITED:
+        for record in handbook.records[kind]:
+            if (kind, record.id) not in handbook.cited_by:
+                problems.append(Problem(maps[kind].path, maps[kind].line((indexes[kind][record.id], "id")),
+                                        f"{kind}[{indexes[kind][record.id]}]: {nouns[kind]} '{record.id}' is cited by "
+                                        "no role, duty, checklist or scenario; cite it or remove it"))
+    planned: dict[str, str] = {}
+    for plan in handbook.records["onboarding"]:
+        if plan.role in planned:
+            loc = (indexes["onboarding"][plan.id], "role")
+            problems.append(Problem(maps["onboarding"].path, maps["onboarding"].line(loc),
+                                    f"{loc_text('onboarding', loc)}: role '{plan.role}' already has the plan "
+                                    f"'{planned[plan.role]}'; keep one plan per role"))
+        planned.setdefault(plan.role, plan.id)
+    for role in handbook.records["roles"]:
+        if role.id not in planned:
+            problems.append(Problem(maps["roles"].path, maps["roles"].line((indexes["roles"][role.id], "id")),
+                                    f"roles[{indexes['roles'][role.id]}]: role '{role.id}' has no onboarding plan; "
+                                    "add one to onboarding.yml with `role: " + role.id + "`"))
+    return problems
+
+
+__all__ = ["DataError", "Handbook", "Problem", "load_handbook", "references", "REFERENCES"]

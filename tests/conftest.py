@@ -1,0 +1,26 @@
+"""Shared helpers: the project root, a copy of the sample data, and running the real `handbook` command."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "tests" / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def sample_data(tmp_path) -> Path:
+    """A writable copy of the smallest complete data set."""
+    target = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, target)
+    return target
+
+
+def run_handbook(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Runs the installed CLI as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
