@@ -219,6 +219,8 @@ def _explain(detail: dict, model: type[BaseModel], loc: Loc, source_map: SourceM
             return "is empty; write the text after the colon"
         if raw:
             return f"expected text, but YAML read unquoted `{raw}` as a {type(given).__name__}; put it in quotes"
+        if isinstance(given, dict):
+            return "expected text, but a `: ` inside unquoted text starts a mapping; put the whole text in quotes"
         return f"expected text, got {type(given).__name__} {given!r}"
     if kind == "literal_error":
         expected = detail["ctx"]["expected"]

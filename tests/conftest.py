@@ -24,3 +24,23 @@ def run_handbook(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60
     )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real handbook, built once per test run with `mkdocs build --strict`."""
+    from sites import build
+
+    target = tmp_path_factory.mktemp("site")
+    result = build(ROOT, target)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The real data, loaded and checked."""
+    from macros.handbook import load_handbook
+
+    return load_handbook(ROOT / "data")
