@@ -107,7 +107,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
     ]
     if tabs:
         return None, source_map, tabs
-    if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.splitlines()):
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, source_map, [Problem(shown, 1, "file is empty; it should hold a YAML list of records (- id: ...)")]
     loader = _NoAliasLoader(text)
     try:

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, SAMPLE_DATA
+from conftest import SAMPLE_DATA
 from sites import build, copy_project
 
 
@@ -47,7 +47,7 @@ def test_every_record_has_an_anchor_on_its_page(site, handbook, kind, path):
 def test_every_role_checklist_and_plan_has_its_own_page(site, handbook, folder, kind):
     for record in handbook.records[kind]:
         html = page(site, f"{folder}/{record.id}")
-        assert f"<h1" in html and record.title.split()[0] in visible_text(html)
+        assert "<h1" in html and record.title.split()[0] in visible_text(html)
 
 
 def test_glossary_terms_show_definitions_on_hover(site, handbook):
@@ -78,7 +78,7 @@ RELOAD_SCRIPT = textwrap.dedent("""
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
         return (project / "site" / "roles" / "index.html").read_text()
     first = build_once()
-    render = project / "macros" / "render.py"
+    render = project / "macros" / "render" / "roles.py"
     render.write_text(render.read_text().replace("| Role | In one sentence |", "| Role (edited) | In one sentence |"))
     roles = project / "data" / "roles.yml"
     roles.write_text(roles.read_text().replace("title: Sample role", "title: Edited role"))

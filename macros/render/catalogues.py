@@ -1,0 +1,125 @@
+"""One block per record-kind page: duties, principles, conduct rules, pitfalls, requirements, cases, glossary."""
+
+from .. import models
+from ..handbook import Handbook
+from .common import AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, anchor_heading, bullets, cited_by, join_blocks, links, review_line, text
+
+
+def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
+    facts = f"*{AREA_TITLES[duty.area]} · {duty.frequency.replace('-', ' ')}*"
+    how = "**How**\n\n" + "\n".join(f"{n}. {text(step)}" for n, step in enumerate(duty.how, 1)) if duty.how else ""
+    behind = []
+    if duty.principles:
+        behind.append(f"Principles: {links('principles', handbook.resolve('principles', duty.principles))}")
+    if duty.donts:
+        behind.append(f"Conduct rules: {links('donts', handbook.resolve('donts', duty.donts))}")
+    if duty.checklists:
+        behind.append(f"Checklists: {links('checklists', handbook.resolve('checklists', duty.checklists))}")
+    return join_blocks(
+        anchor_heading(level, duty), facts, text(duty.summary), how,
+        f"**What good looks like:** {text(duty.good_looks_like)}",
+        "  \n".join(behind), cited_by(handbook, "duties", duty), review_line(duty),
+    )
+
+
+def duty_catalogue(handbook: Handbook) -> str:
+    blocks = []
+    for area, title in AREA_TITLES.items():
+        duties = [d for d in handbook.duties if d.area == area]
+        if duties:
+            blocks.append(f"## {title}")
+            blocks += [duty_entry(handbook, d) for d in duties]
+    return join_blocks(*blocks)
+
+
+def principle_entry(handbook: Handbook, principle: models.Principle, level: int = 3) -> str:
+    return join_blocks(
+        anchor_heading(level, principle), f"**{text(principle.summary)}**", text(principle.why),
+        "**Do**\n\n" + bullets(principle.do), "**Don't**\n\n" + bullets(principle.dont),
+        cited_by(handbook, "principles", principle), review_line(principle),
+    )
+
+
+def principle_catalogue(handbook: Handbook) -> str:
+    blocks = []
+    for theme, title in THEME_TITLES.items():
+        principles = [p for p in handbook.principles if p.theme == theme]
+        if principles:
+            blocks.append(f"## {title}")
+            blocks += [principle_entry(handbook, p) for p in principles]
+    return join_blocks(*blocks)
+
+
+def dont_entry(handbook: Handbook, dont: models.Dont, level: int = 2) -> str:
+    example = f'!!! example "Example"\n    {text(dont.example)}' if dont.example else ""
+    return join_blocks(
+        anchor_heading(level, dont), f"**{text(dont.rule)}**", text(dont.why), example,
+        f"**Instead:** {text(dont.instead)}", cited_by(handbook, "donts", dont), review_line(dont),
+    )
+
+
+def dont_catalogue(handbook: Handbook) -> str:
+    return join_blocks(*(dont_entry(handbook, d) for d in handbook.donts))
+
+
+def pitfall_entry(handbook: Handbook, pitfall: models.Pitfall, level: int = 2) -> str:
+    return join_blocks(
+        anchor_heading(level, pitfall), text(pitfall.summary),
+        "**Warning signs**\n\n" + bullets(pitfall.warning_signs), "**What to do instead**\n\n" + bullets(pitfall.instead),
+        cited_by(handbook, "pitfalls", pitfall), review_line(pitfall),
+    )
+
+
+def pitfall_catalogue(handbook: Handbook) -> str:
+    return join_blocks(*(pitfall_entry(handbook, p) for p in handbook.pitfalls))
+
+
+def requirement_catalogue(handbook: Handbook) -> str:
+    blocks = []
+    for category, title in CATEGORY_TITLES.items():
+        requirements = [r for r in handbook.requirements if r.category == category]
+        if not requirements:
+            continue
+        blocks.append(f"## {title}")
+        for requirement in requirements:
+            blocks.append(join_blocks(
+                anchor_heading(3, requirement), f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
+                cited_by(handbook, "requirements", requirement), review_line(requirement),
+            ))
+    return join_blocks(*blocks)
+
+
+def scenario_catalogue(handbook: Handbook) -> str:
+    blocks = []
+    for scenario in handbook.scenarios:
+        related = [
+            f"{label}: {links(kind, handbook.resolve(kind, getattr(scenario, kind)))}"
+            for kind, label in (("principles", "Principles"), ("donts", "Conduct rules"),
+                                ("pitfalls", "Pitfalls"), ("duties", "Duties"))
+            if getattr(scenario, kind)
+        ]
+        blocks.append(join_blocks(
+            anchor_heading(2, scenario), f"**The situation.** {text(scenario.situation)}",
+            "**What happened**\n\n" + bullets(scenario.what_happened), f"**Why it matters.** {text(scenario.analysis)}",
+            "**Lessons**\n\n" + bullets(scenario.lessons), "  \n".join(related), review_line(scenario),
+        ))
+    return join_blocks(*blocks)
+
+
+def glossary(handbook: Handbook) -> str:
+    terms = sorted(handbook.glossary, key=lambda t: t.term.lower())
+    blocks = []
+    for term in terms:
+        also = f"*Also written:* {', '.join(text(a) for a in term.aliases)}" if term.aliases else ""
+        blocks.append(join_blocks(anchor_heading(2, term), text(term.definition), also))
+    return join_blocks(*blocks)
+
+
+def glossary_abbreviations(handbook: Handbook) -> str:
+    """Abbreviation definitions that make every use of a term show its definition on hover."""
+    lines = []
+    for term in handbook.glossary:
+        definition = " ".join(term.definition.split())
+        for form in dict.fromkeys([term.term, term.term.capitalize(), *term.aliases]):
+            lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines)

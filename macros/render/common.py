@@ -1,0 +1,109 @@
+"""Shared pieces of rendering: safe text, links to records, headings with anchors, 'cited by' lines."""
+
+import html
+from collections.abc import Iterable
+
+from .. import models
+from ..handbook import Handbook
+
+# Where each kind of record is shown. Links start with "/" and MkDocs resolves them from docs/
+# (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
+RECORD_URLS = {
+    "roles": "/roles/{id}.md",
+    "duties": "/duties.md#{id}",
+    "principles": "/principles.md#{id}",
+    "donts": "/conduct.md#{id}",
+    "pitfalls": "/pitfalls.md#{id}",
+    "requirements": "/requirements.md#{id}",
+    "checklists": "/checklists/{id}.md",
+    "onboarding": "/onboarding/{id}.md",
+    "scenarios": "/scenarios.md#{id}",
+    "glossary": "/glossary.md#{id}",
+}
+
+AREA_TITLES = {
+    "planning-and-strategy": "Planning and strategy",
+    "information-and-decisions": "Information and decisions",
+    "meetings-and-documents": "Meetings and documents",
+    "coordination-and-relations": "Coordination and relations",
+    "office-administration": "Office administration",
+    "procurement-and-logistics": "Procurement and logistics",
+    "people-and-culture": "People and culture",
+}
+THEME_TITLES = {
+    "position-and-staff-work": "Your position and staff work",
+    "relationships": "Working with people",
+    "efficiency": "Getting things done",
+    "standing-and-example": "Standing and example",
+    "rules-and-environment": "Rules and the workplace",
+    "leading-people": "Leading people in a growing company",
+    "e-commerce-era": "The e-commerce era",
+}
+CATEGORY_TITLES = {
+    "education": "Education",
+    "experience": "Experience",
+    "knowledge": "Knowledge",
+    "skill": "Skills",
+    "quality": "Personal qualities",
+}
+PHASE_TITLES = {
+    "day-1": "Day 1",
+    "week-1": "Week 1",
+    "month-1": "Month 1",
+    "day-30": "Day 30",
+    "day-60": "Day 60",
+    "day-90": "Day 90",
+}
+KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
+
+
+def text(value: str) -> str:
+    """Data text made safe for Markdown: HTML is shown literally, inline Markdown still works."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def cell(value: str) -> str:
+    """Data text for a Markdown table cell, where a bare pipe would start a new column."""
+    return text(value).replace("|", "\\|")
+
+
+def title_of(record: models.Record) -> str:
+    return getattr(record, "title", None) or getattr(record, "term", record.id)
+
+
+def url(kind: str, record: models.Record) -> str:
+    return RECORD_URLS[kind].format(id=record.id)
+
+
+def link(kind: str, record: models.Record) -> str:
+    return f"[{cell(title_of(record))}]({url(kind, record)})"
+
+
+def links(kind: str, records: Iterable[models.Record]) -> str:
+    return ", ".join(link(kind, r) for r in records)
+
+
+def anchor_heading(level: int, record: models.Record) -> str:
+    return f"{'#' * level} {text(title_of(record))} {{#{record.id}}}"
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {text(item)}" for item in items)
+
+
+def review_line(record: models.Record) -> str:
+    return f'<small class="hb-review">Owner: {text(record.owner)} · review by {record.review_by.isoformat()}</small>'
+
+
+def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
+    """'Cited by' line: every role, duty, checklist, plan and scenario that points at this record."""
+    parts = []
+    for citing_kind in ("roles", "duties", "checklists", "onboarding", "scenarios"):
+        citing = handbook.citing(kind, record.id, citing_kind)
+        if citing:
+            parts.append(f"{KIND_LABELS[citing_kind].capitalize()}s: {links(citing_kind, citing)}")
+    return "**Cited by** — " + "; ".join(parts) if parts else ""
+
+
+def join_blocks(*blocks: str) -> str:
+    return "\n\n".join(block for block in blocks if block) + "\n"
