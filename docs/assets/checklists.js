@@ -1,0 +1,1 @@
+/* Checklist progress saved in the browser; onboarding dates and calendar export. */
