@@ -33,10 +33,11 @@ def define_env(env):
 
         raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
     env.variables["handbook"] = handbook
+    env.variables["glossary_abbreviations"] = render.glossary_abbreviations(handbook)  # once, not per page
     for block in BLOCKS:
         env.macro(partial(block, handbook), block.__name__)
 
 
 def on_post_page_macros(env):
     """Every page gets the glossary as abbreviations, so terms show their definition on hover."""
-    env.markdown += "\n\n" + render.glossary_abbreviations(env.variables["handbook"]) + "\n"
+    env.markdown += "\n\n" + env.variables["glossary_abbreviations"] + "\n"

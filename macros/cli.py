@@ -37,7 +37,8 @@ def write_schemas(args) -> int:
         for path in stale:
             print(f"{path}: out of date; run `handbook schema` and commit the result", file=sys.stderr)
         return 1
-    print(f"{'checked' if args.check else 'wrote'} {len(schema.expected_files(args.out))} schema file(s) in {args.out}")
+    count = len(schema.expected_files(args.out))
+    print(f"{'checked' if args.check else 'wrote'} {count} schema file(s) in {_shown(args.out)}")
     return 0
 
 

@@ -106,6 +106,9 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
     """Loads and checks every data file; raises DataError listing every problem at once."""
     data_dir = Path(data_dir)
     prefix = shown_prefix if shown_prefix is not None else f"{data_dir.as_posix().rstrip('/')}/"
+    if not data_dir.is_dir():
+        raise DataError([Problem(prefix.rstrip("/"), 1, "data folder not found; pass --data with the folder "
+                                 "that holds roles.yml, duties.yml and the other data files")])
     problems: list[Problem] = []
     records: dict[str, tuple[models.Record, ...]] = {}
     maps: dict[str, SourceMap] = {}

@@ -133,3 +133,9 @@ def test_uncited_record_is_an_orphan(sample_data):
     result = run_handbook("check", "--data", str(sample_data))
     assert result.returncode == 1
     assert f"{sample_data.as_posix()}/principles.yml:11: principles[1]: principle 'lonely-principle' is cited by no" in result.stderr
+
+
+def test_missing_data_folder_is_one_clear_problem(tmp_path):
+    result = run_handbook("check", "--data", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{tmp_path.as_posix()}/nowhere:1: data folder not found; pass --data")
