@@ -4,8 +4,15 @@ PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (sitemap, PDFs, zip entries) come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+# npm packages fetched at build time into an ignored cache, never committed.
+IFRAME_WORKER := .cache/npm/iframe-worker-1.0.4/shim/index.js
+OFFLINE_DIR   ?= build/offline-site
+OFFLINE_ZIP   ?= dist/handbook-offline.zip
 
-.PHONY: serve test build check schema system-packages clean
+.PHONY: serve test build check schema system-packages clean offline
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +33,17 @@ test: $(STAMP) system-packages
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
+
+# A zip of the site that works from file://, search included: Material's offline plugin plus a local iframe-worker.
+offline: $(STAMP) $(IFRAME_WORKER)
+	HANDBOOK_OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d $(abspath $(OFFLINE_DIR))
+	$(PYTHON) -m macros.offline $(OFFLINE_DIR) $(OFFLINE_ZIP)
+
+$(IFRAME_WORKER):
+	mkdir -p $(dir $(@D))
+	cd .cache/npm && npm pack --silent iframe-worker@1.0.4 >/dev/null && \
+	  echo "e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb  iframe-worker-1.0.4.tgz" | sha256sum -c --quiet
+	tar -xzf .cache/npm/iframe-worker-1.0.4.tgz -C $(dir $(@D)) --strip-components=1 package/shim/index.js
 
 check: $(STAMP)
 	$(VENV)/bin/handbook check
