@@ -1,0 +1,102 @@
+"""Search that finds: queries a newcomer would type, typed into Material's search box, find the right page."""
+
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+# (what a newcomer types, the page or section that must be among the first three results)
+QUERIES = [
+    ("three quotes", "glossary/#three-quotes"),
+    ("minutes", "duties/#meeting-minutes"),
+    ("letters and visits", "glossary/#letters-and-visits"),
+    ("seal", "checklists/seal-and-introduction-letters/"),
+    ("annual inspection", "glossary/#annual-inspection"),
+    ("overstep", "principles/#know-your-position"),
+    ("business trip", "checklists/travel-arrangements/"),
+    ("team dinner", "checklists/team-dinner/"),
+    ("call log", "duties/#call-log"),
+    ("warranty", "duties/#warranty-and-after-sales"),
+    ("elephant order", "scenarios/#elephant-order"),
+    ("pry", "conduct/#dont-pry"),
+    ("receive guests", "checklists/guest-reception-and-events/"),
+    ("archive", "checklists/document-lifecycle/"),
+    ("chronicle", "duties/#major-events-record"),
+    ("boss", "conduct/#not-overly-humble"),
+    ("first week executive secretary", "checklists/first-week-executive-secretary/"),
+    ("onboarding office director", "onboarding/onboarding-office-director/"),
+    ("job description strategic assistant", "roles/strategic-assistant/"),
+]
+
+RESULTS = ".md-search-result__list > .md-search-result__item"
+
+
+def _site_relative(url: str, base: str) -> str:
+    """A result link as `folder/page/#fragment`, whether the site uses directory URLs or .html files (offline)."""
+    parts, root = urlsplit(url), urlsplit(base).path
+    path = parts.path.removeprefix(root)
+    if path.endswith("index.html"):
+        path = path.removesuffix("index.html")
+    elif path.endswith(".html"):
+        path = path.removesuffix(".html") + "/"
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def search(page, query: str, base: str) -> list[list[str]]:
+    """Types `query` key by key into Material's search and returns the result groups (one per page) as paths."""
+    box = page.locator("input.md-search__input")
+    if not box.evaluate("e => e === document.activeElement"):
+        page.keyboard.press("/")  # Material's shortcut, as a reader opens search
+    box.press("Control+a")
+    box.press("Backspace")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(f"!document.querySelector('{RESULTS}')")
+    idle = meta.inner_text()  # "Type to start searching"
+    page.keyboard.type(query, delay=15)
+    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').innerText !== idle", arg=idle)
+    # Results are replaced as the worker answers each keystroke; read them once they stop changing.
+    previous = None
+    for _ in range(40):
+        groups = page.eval_on_selector_all(RESULTS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
+        if groups == previous:
+            break
+        previous = groups
+        time.sleep(0.2)
+    return [[_site_relative(url, base) for url in group] for group in groups]
+
+
+def found_in(expected: str, groups: list[list[str]]) -> bool:
+    """A page is found when any link of a group points at it; a section when a link has that fragment."""
+    urls = [url for group in groups for url in group]
+    return expected in urls or ("#" not in expected and expected in {url.split("#")[0] for url in urls})
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, served_site):
+    """One page kept open for every query, as a reader searching several times would."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + "/")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_the_right_page_in_the_first_three(search_page, served_site, query, expected):
+    """Typing the query shows the expected page (or section) among the first three result pages."""
+    groups = search(search_page, query, served_site + "/")
+    assert found_in(expected, groups[:3]), f"{query!r}: {expected} not in the first three results: {groups[:3]}"
+
+
+def test_search_shows_nothing_for_nonsense(search_page, served_site):
+    """A query matching nothing shows no results, so the checks above cannot pass on any non-empty list."""
+    groups = search(search_page, "qqxyzzy", served_site + "/")
+    assert groups == []
+    assert "No matching documents" in search_page.locator(".md-search-result__meta").inner_text()
+
+
+def test_every_query_targets_a_built_page(site):
+    """Each expected result exists in the build, so a renamed page fails here with its name."""
+    missing = [expected for _, expected in QUERIES if not (site / expected.split("#")[0] / "index.html").is_file()]
+    assert not missing, f"search expectations point at pages that are not built: {missing}"
+    assert len(QUERIES) >= 10
