@@ -1,7 +1,15 @@
-"""Onboarding plans: the list of them, and one plan with dated steps."""
+"""Onboarding plans: the list of them, and one plan whose day offsets become dates once a start date is picked."""
 
+from .. import models
 from ..handbook import Handbook
-from .common import PHASE_TITLES, join_blocks, link, links, review_line, text
+from .common import PHASE_TITLES, join_blocks, link, review_line, text, title_of
+from .widgets import attrs, button, notice_area, related, script_json, signoff
+
+COUNTING = {
+    "working-days": "Days are counted in working days (Monday to Friday) from your start date, which is day 0. "
+                    "Public holidays are not skipped: if a step lands on one, move it yourself.",
+    "calendar-days": "Days are counted in calendar days from your start date, which is day 0.",
+}
 
 
 def plan_list(handbook: Handbook) -> str:
@@ -14,18 +22,78 @@ def plan_list(handbook: Handbook) -> str:
 
 def onboarding_plan(handbook: Handbook, plan_id: str) -> str:
     plan = handbook.get("onboarding", plan_id)
-    unit = "working day" if plan.counting == "working-days" else "day"
-    blocks = [f"# {text(plan.title)}", text(plan.summary),
-              f"For the {link('roles', handbook.get('roles', plan.role))} role. Days count {unit}s from your start day (day 0)."]
-    for step in plan.steps:
-        needs = []
-        if step.checklists:
-            needs.append(f"Checklists: {links('checklists', handbook.resolve('checklists', step.checklists))}")
-        if step.duties:
-            needs.append(f"Duties: {links('duties', handbook.resolve('duties', step.duties))}")
-        blocks.append(join_blocks(
-            f"## {PHASE_TITLES[step.phase]}: {text(step.title)} {{#{step.id}}}",
-            f"*{unit.capitalize()} {step.day}.* {text(step.outcome)}", "  \n".join(needs),
-        ))
-    blocks.append(review_line(plan))
-    return join_blocks(*blocks)
+    return join_blocks(
+        f"# {text(plan.title)}", text(plan.summary),
+        f"For the {link('roles', handbook.get('roles', plan.role))} role. {COUNTING[plan.counting]}",
+        plan_body(handbook, plan), review_line(plan),
+    )
+
+
+def plan_body(handbook: Handbook, plan: models.OnboardingPlan) -> str:
+    """Start-date controls, the steps at a glance, each phase with its steps, and the data the calendar is made from."""
+    phases = []
+    for phase, title in PHASE_TITLES.items():
+        steps = [s for s in plan.steps if s.phase == phase]
+        if steps:
+            phases.append(join_blocks(f"## {title} {{#phase-{phase}}}", *(step_block(handbook, plan, s) for s in steps)))
+    start_id = f"hb-start-{plan.id}"
+    return f"""<div {attrs(class_="hb-plan hb-sheet", data_hb_plan=plan.id, data_hb_counting=plan.counting)} markdown="1">
+<div class="hb-plan__controls" data-hb-plan-controls hidden>
+<p class="hb-plan__start"><label {attrs(for_=start_id)}>Your start date</label> <input {attrs(type="date", id=start_id, data_hb_start=True)}></p>
+<p class="hb-toolbar__actions">{button("Download calendar (.ics)", "ics", primary=True)} {button("Print", "print")}</p>
+<p class="hb-plan__status" data-hb-status aria-live="polite">Pick your start date to see the date of every step.</p>
+</div>
+<p class="hb-plan__start-print hb-print-only">Start date: <span data-hb-start-print>______________________</span></p>
+{notice_area()}
+
+## At a glance {{#at-a-glance}}
+
+{overview(plan)}
+
+{join_blocks(*phases)}
+{signoff("New starter", "Manager")}
+<script type="application/json" data-hb-plan-data>{script_json(plan_data(handbook, plan))}</script>
+</div>"""
+
+
+def overview(plan: models.OnboardingPlan) -> str:
+    rows = [f"| {PHASE_TITLES[s.phase]} | {day_label(plan, s.day)} | {date_slot(s.day)} | [{text(s.title)}](#{s.id}) |"
+            for s in plan.steps]
+    return "| Phase | Due | Date | Step |\n| --- | --- | --- | --- |\n" + "\n".join(rows)
+
+
+def step_block(handbook: Handbook, plan: models.OnboardingPlan, step: models.OnboardingStep) -> str:
+    needs = related(handbook, step, (("checklists", "Checklists"), ("duties", "Duties")))
+    return join_blocks(
+        f"### {text(step.title)} {{#{step.id}}}",
+        f'<p class="hb-step-when">{day_label(plan, step.day, long=True)} {date_slot(step.day)}</p>',
+        text(step.outcome), "  \n".join(needs),
+    )
+
+
+def day_label(plan: models.OnboardingPlan, day: int, long: bool = False) -> str:
+    """'Start day' or '+4 working days' (long: 'Your start day' or '4 working days after you start')."""
+    unit = ("working day" if plan.counting == "working-days" else "day") + ("s" if day != 1 else "")
+    if not day:
+        return "Your start day" if long else "Start day"
+    return f"{day} {unit} after you start" if long else f"+{day} {unit}"
+
+
+def date_slot(day: int) -> str:
+    """Where the script writes the calendar date of a day offset once a start date is known."""
+    return f'<time {attrs(class_="hb-date", data_hb_day=day)}></time>'
+
+
+def plan_data(handbook: Handbook, plan: models.OnboardingPlan) -> dict:
+    """What the calendar file needs from the plan, as plain text (whitespace-normalised)."""
+    def plain(value: str) -> str:
+        return " ".join(value.split())
+
+    return {
+        "id": plan.id, "title": plain(plan.title), "counting": plan.counting,
+        "steps": [{
+            "id": s.id, "phase": PHASE_TITLES[s.phase], "day": s.day, "title": plain(s.title), "outcome": plain(s.outcome),
+            "checklists": [plain(title_of(c)) for c in handbook.resolve("checklists", s.checklists)],
+            "duties": [plain(title_of(d)) for d in handbook.resolve("duties", s.duties)],
+        } for s in plan.steps],
+    }
