@@ -6,6 +6,7 @@ from pathlib import Path
 from . import render
 from .handbook import load_handbook
 from .loader import DataError
+from .render import manager
 
 BLOCKS = (
     render.role_list,
@@ -21,6 +22,12 @@ BLOCKS = (
     render.checklist,
     render.plan_list,
     render.onboarding_plan,
+    manager.area_matrix,
+    manager.duty_matrix,
+    manager.requirement_matrix,
+    manager.role_expectations,
+    manager.review_schedule,
+    manager.download_list,
 )
 
 

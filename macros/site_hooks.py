@@ -1,9 +1,18 @@
 """MkDocs hooks: fresh macros code on every rebuild, and the generated pages added to files and navigation."""
 
+import os
 import sys
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+
+def on_startup(command, dirty):
+    from macros.downloads import COMMAND_VARIABLE
+
+    # Under `mkdocs serve` the PDFs are made in the background; this module is reloaded on every rebuild, so the
+    # command is kept in the process environment.
+    os.environ[COMMAND_VARIABLE] = command
 
 
 @event_priority(100)  # before mkdocs-macros imports the package in its own on_config
@@ -24,7 +33,16 @@ def on_files(files, config):
     # Navigation is built from config.nav right after this event, so each section index gets its pages here.
     children = nav_children(handbook)
     config.nav = [_expand(entry, children) for entry in config.nav]
+    from macros.downloads import register
+
+    register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
     return files
+
+
+def on_post_build(config):
+    from macros.downloads import write_pdfs
+
+    write_pdfs(config, config.plugins["macros"].variables["handbook"])
 
 
 def _expand(entry, children):
@@ -36,3 +54,18 @@ def _expand(entry, children):
         if isinstance(target, list):
             return {title: [_expand(child, children) for child in target]}
     return entry
+
+
+# Material's search dialog has no accessible name (axe: aria-dialog-name, serious); its template is not ours to
+# override without a custom_dir, so the name is added to the rendered page.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search the handbook">'
+
+
+def on_post_page(output, page, config):
+    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is a theme template, not a page, so on_post_page never sees it.
+    return output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)

@@ -1,10 +1,14 @@
-"""Role guides: the list of roles, and everything one role is expected to do on one page."""
+"""Role guides: the list of roles, and everything one role is expected to do on one page (and its job description)."""
 
 from collections.abc import Iterable
 
-from .. import models
+from .. import jsonld, models, paper
+from ..edition import current
 from ..handbook import Handbook
-from .common import AREA_TITLES, CATEGORY_TITLES, cell, join_blocks, link, review_line, text
+from ..pdf import job_description_pdf
+from .common import AREA_TITLES, CATEGORY_TITLES, cell, cited_by, join_blocks, link, review_line, text
+
+EXPECTATION_LABELS = (("By day 30", "day_30"), ("By day 60", "day_60"), ("By day 90", "day_90"))
 
 
 def role_list(handbook: Handbook) -> str:
@@ -13,34 +17,19 @@ def role_list(handbook: Handbook) -> str:
 
 
 def role_guide(handbook: Handbook, role_id: str) -> str:
+    """The role's page: on screen the whole guide, on paper only its job description (see docs/assets/print.css)."""
     role = handbook.get("roles", role_id)
-    duties = handbook.resolve("duties", role.duties)
-    by_area = []
-    for area, title in AREA_TITLES.items():
-        rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | {cell(d.good_looks_like)} |"
-                for d in duties if d.area == area]
-        if rows:
-            by_area.append(f"### {title}\n\n| Duty | How often | What good looks like |\n| --- | --- | --- |\n"
-                           + "\n".join(rows))
-    requirements = []
-    for category, title in CATEGORY_TITLES.items():
-        chosen = [r for r in handbook.resolve("requirements", role.requirements) if r.category == category]
-        if chosen:
-            requirements.append(f"**{title}:** " + "; ".join(
-                f"{link('requirements', r)}{' (preferred)' if r.level == 'preferred' else ''}" for r in chosen))
     plan = handbook.plan_for(role.id)
-    expectations = "\n".join(
-        f"=== \"{label}\"\n\n" + "\n".join(f"    - {text(item)}" for item in items) + "\n"
-        for label, items in (("Day 30", role.expectations.day_30), ("Day 60", role.expectations.day_60),
-                             ("Day 90", role.expectations.day_90))
-    )
     return join_blocks(
         f"# {text(role.title)}",
         f"**{text(role.summary)}**",
+        actions(role),
+        paper.job_description_block(handbook, role, current()),
+        "## Overview",
         text(role.purpose),
-        f"**Reports to:** {text(role.reports_to)}  \n**Works with:** {', '.join(text(w) for w in role.works_with)}",
+        overview_table(role, plan and link("onboarding", plan)),
         "## Duties",
-        *by_area,
+        duties_by_area(handbook, role),
         "## Principles that apply",
         bullets_of_links("principles", handbook.resolve("principles", role.principles)),
         "## Conduct rules",
@@ -48,14 +37,62 @@ def role_guide(handbook: Handbook, role_id: str) -> str:
         "## Pitfalls to watch for",
         bullets_of_links("pitfalls", handbook.resolve("pitfalls", role.pitfalls)),
         "## Requirements",
-        "  \n".join(requirements),
+        requirements_by_category(handbook, role),
         "## Checklists and onboarding",
         bullets_of_links("checklists", handbook.resolve("checklists", role.checklists)),
-        f"Onboarding plan: {link('onboarding', plan)}" if plan else "",
+        f"Your onboarding plan: {link('onboarding', plan)}" if plan else "",
         "## What good looks like at 30, 60 and 90 days",
-        expectations,
+        expectation_cards(role),
+        cited_by(handbook, "roles", role),
         review_line(role),
+        jsonld.script(handbook, role),
     )
+
+
+def actions(role: models.Role) -> str:
+    """The page's two actions: download the job description as PDF, or print it from the browser."""
+    pdf = job_description_pdf(role.id)
+    return (f'[Download PDF](/{pdf}){{ .md-button .md-button--primary download="{pdf.rsplit("/", 1)[1]}" }} '
+            '<button type="button" class="md-button hb-print" onclick="window.print()">Print job description</button>\n'
+            "{ .hb-actions }")
+
+
+def overview_table(role: models.Role, plan_link: str | None) -> str:
+    rows = [("Reports to", cell(role.reports_to)), ("Works with", "<br>".join(cell(w) for w in role.works_with))]
+    if plan_link:
+        rows.append(("Onboarding plan", plan_link))
+    return "| | |\n| --- | --- |\n" + "\n".join(f"| **{label}** | {value} |" for label, value in rows)
+
+
+def duties_by_area(handbook: Handbook, role: models.Role) -> str:
+    """One table per duty area: each duty with how often it comes up and the standard a manager can check."""
+    duties = handbook.resolve("duties", role.duties)
+    blocks = [f"{len(duties)} duties. Each links to how it is done; the last column is the standard to check it against."]
+    for area, title in AREA_TITLES.items():
+        rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | {cell(d.good_looks_like)} |"
+                for d in duties if d.area == area]
+        if rows:
+            blocks.append(f"### {title}\n\n| Duty | How often | What good looks like |\n| --- | --- | --- |\n"
+                          + "\n".join(rows))
+    return join_blocks(*blocks)
+
+
+def requirements_by_category(handbook: Handbook, role: models.Role) -> str:
+    rows = []
+    for category, title in CATEGORY_TITLES.items():
+        chosen = [r for r in handbook.resolve("requirements", role.requirements) if r.category == category]
+        if chosen:
+            rows.append(f"| **{title}** | " + "<br>".join(
+                f"{link('requirements', r)}{' *(preferred)*' if r.level == 'preferred' else ''}" for r in chosen) + " |")
+    return "| | |\n| --- | --- |\n" + "\n".join(rows)
+
+
+def expectation_cards(role: models.Role) -> str:
+    """Day 30, 60 and 90 side by side as Material cards (stacked on narrow screens)."""
+    cards = "\n\n".join(
+        f"-   **{label}**\n\n    ---\n\n" + "\n".join(f"    - {text(item)}" for item in getattr(role.expectations, field))
+        for label, field in EXPECTATION_LABELS)
+    return f'<div class="grid cards hb-expectations" markdown>\n\n{cards}\n\n</div>'
 
 
 def bullets_of_links(kind: str, records: Iterable[models.Record]) -> str:

@@ -1,0 +1,44 @@
+"""The files the site offers for download: known to MkDocs from the start (so links to them are checked), PDFs written last."""
+
+import os
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from . import export, pdf
+from .edition import current
+from .handbook import Handbook
+
+# Set by the on_startup hook; `mkdocs serve` re-imports the hooks on every rebuild, so the value lives in the process.
+COMMAND_VARIABLE = "HANDBOOK_MKDOCS_COMMAND"
+
+
+class WrittenLater(File):
+    """A file MkDocs lists (links to it validate) but does not copy: the PDFs are written after the pages."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def register(files, config, handbook: Handbook) -> None:
+    """Adds the JSON and CSV exports and a placeholder for every PDF to the site's files."""
+    edition = current()
+    files.append(File.generated(config, export.JSON_DOWNLOAD, content=export.to_json(handbook, edition)))
+    files.append(File.generated(config, export.CSV_DOWNLOAD, content=export.to_csv(handbook)))
+    for path in [pdf.job_description_pdf(role.id) for role in handbook.roles] + [pdf.HANDBOOK_PDF]:
+        files.append(WrittenLater.generated(config, path, content=b""))
+
+
+def write_pdfs(config, handbook: Handbook) -> None:
+    """Writes every PDF into the site; under `mkdocs serve`, new ones are made in the background."""
+    pending = pdf.targets(handbook, current())
+    site_dir, cache = Path(config.site_dir), pdf.cache_dir()
+    if os.environ.get(COMMAND_VARIABLE) == "serve":
+        pdf.write_in_background(pending, site_dir, cache)
+        return
+    try:
+        pdf.write_all(pending, site_dir, cache)
+    except pdf.PdfError as error:
+        from mkdocs.exceptions import PluginError  # a clean "Aborted" with the message, not a traceback
+
+        raise PluginError(f"could not make a PDF: {error}") from None

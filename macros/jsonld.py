@@ -1,0 +1,63 @@
+"""schema.org Occupation JSON-LD for a role page, escaped so that no data text can end the <script> element."""
+
+import json
+
+from . import models
+from .handbook import Handbook
+
+# The public classifications the data's codes come from, named as their publishers name them.
+CODE_SETS = {"onet": "O*NET-SOC 2019", "isco": "ISCO-08"}
+
+# Which requirement categories fill which schema.org property.
+PROPERTY_OF_CATEGORY = {
+    "education": "educationRequirements",
+    "experience": "experienceRequirements",
+    "knowledge": "skills",
+    "skill": "skills",
+    "quality": "qualifications",
+}
+
+
+def occupation(handbook: Handbook, role: models.Role) -> dict:
+    """The role as a schema.org Occupation, with its O*NET-SOC and ISCO-08 codes as CategoryCode entries."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": _plain(role.title),
+        "description": _plain(role.summary),
+        "responsibilities": [f"{_plain(d.title)}: {_plain(d.summary)}" for d in handbook.resolve("duties", role.duties)],
+    }
+    for prop in dict.fromkeys(PROPERTY_OF_CATEGORY.values()):
+        data[prop] = []
+    for requirement in handbook.resolve("requirements", role.requirements):
+        preferred = " (preferred)" if requirement.level == "preferred" else ""
+        data[PROPERTY_OF_CATEGORY[requirement.category]].append(f"{_plain(requirement.title)}{preferred}")
+    data["occupationalCategory"] = [_category_code(role.onet, CODE_SETS["onet"]),
+                                    _category_code(role.isco, CODE_SETS["isco"])]
+    return data
+
+
+def script(handbook: Handbook, role: models.Role) -> str:
+    """A <script type="application/ld+json"> block; safe for any data text."""
+    return f'<script type="application/ld+json">{dumps(occupation(handbook, role))}</script>'
+
+
+def dumps(data: dict) -> str:
+    """JSON with <, > and & as \\u escapes: the text can hold no `</script>`, `<!--` or entity, and still parses the same."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _category_code(code: models.OccupationCode, code_set: str) -> dict:
+    return {
+        "@type": "CategoryCode",
+        "codeValue": code.code,
+        "name": _plain(code.title),
+        "description": _plain(code.reason),
+        "inCodeSet": {"@type": "CategoryCodeSet", "name": code_set},
+    }
+
+
+def _plain(value: str) -> str:
+    """Data text as one line, the way it reads on the page."""
+    return " ".join(value.split())

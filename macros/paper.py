@@ -1,0 +1,90 @@
+"""HTML for paper: a role's job description and the whole handbook, from the Jinja templates in macros/templates/."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import models
+from .edition import Edition, digest
+from .handbook import Handbook
+from .render.common import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, title_of
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Autoescaping is what keeps data text literal: `<script>` in a duty title prints as text, never as markup.
+# StrictUndefined makes a misspelt field in a template an error instead of an empty gap on paper.
+ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+ENV.filters["words"] = lambda value: " ".join(str(value).split())
+ENV.filters["long_date"] = lambda value: f"{value.day} {value:%B %Y}"
+ENV.filters["frequency"] = lambda value: value.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Records under one heading, e.g. a role's duties in one area."""
+
+    title: str
+    records: list
+
+
+@dataclass(frozen=True)
+class JobDescription:
+    """What HR needs on paper for one role: who, why, to whom, what, with what, and which version."""
+
+    role: models.Role
+    duty_groups: list[Group]
+    requirement_groups: list[Group]
+    version: str
+    edition: Edition
+
+    @property
+    def duty_count(self) -> int:
+        return sum(len(group.records) for group in self.duty_groups)
+
+
+def job_description(handbook: Handbook, role: models.Role, edition: Edition) -> JobDescription:
+    """The job description of `role`: duties grouped by area and requirements by category, in data order."""
+    duties = handbook.resolve("duties", role.duties)
+    requirements = handbook.resolve("requirements", role.requirements)
+    duty_groups = [Group(title, [d for d in duties if d.area == area]) for area, title in AREA_TITLES.items()]
+    requirement_groups = [Group(title, [r for r in requirements if r.category == category])
+                          for category, title in CATEGORY_TITLES.items()]
+    # The version is a fingerprint of everything printed from the data, so two copies with the same version match.
+    version = digest(role.model_dump_json(), *(d.model_dump_json() for d in duties),
+                     *(r.model_dump_json() for r in requirements))
+    return JobDescription(role, [g for g in duty_groups if g.records], [g for g in requirement_groups if g.records],
+                          version, edition)
+
+
+def job_description_block(handbook: Handbook, role: models.Role, edition: Edition) -> str:
+    """The job description as one raw HTML block for the role page, shown only when the page is printed."""
+    return ENV.get_template("job_description_block.html").render(jd=job_description(handbook, role, edition)).strip()
+
+
+def job_description_document(handbook: Handbook, role: models.Role, edition: Edition) -> str:
+    """A complete HTML document of the job description, for WeasyPrint."""
+    return ENV.get_template("job_description.html").render(jd=job_description(handbook, role, edition))
+
+
+# The whole handbook's chapters, in reading order; the contents also list each record of the kinds in LISTED.
+CHAPTERS = (("roles", "Role guides"), ("duties", "Duties"), ("principles", "Principles"), ("donts", "Conduct rules"),
+            ("pitfalls", "Pitfalls"), ("requirements", "Requirements"), ("checklists", "Checklists"),
+            ("onboarding", "Onboarding plans"), ("scenarios", "Worked cases"), ("glossary", "Glossary"))
+LISTED = ("roles", "checklists", "onboarding")
+
+
+def handbook_chapters(handbook: Handbook, edition: Edition) -> str:
+    """The whole handbook's chapters as an HTML document, every record anchored as "<kind>-<id>"."""
+    return ENV.get_template("handbook.html").render(
+        handbook=handbook, edition=edition, jds=[job_description(handbook, role, edition) for role in handbook.roles],
+        area_titles=AREA_TITLES, theme_titles=THEME_TITLES, category_titles=CATEGORY_TITLES,
+        phase_titles=PHASE_TITLES, title_of=title_of,
+    )
+
+
+def handbook_front(handbook: Handbook, edition: Edition, pages: dict[str, int]) -> str:
+    """The cover and contents; `pages` gives the chapter page number of each anchor."""
+    return ENV.get_template("handbook_front.html").render(
+        handbook=handbook, edition=edition, pages=pages, chapters=CHAPTERS, listed=LISTED, title_of=title_of)

@@ -1,0 +1,144 @@
+"""The manager's view: how the roles differ, what to expect of each, and the editors' review schedule."""
+
+import re
+from datetime import date, timedelta
+
+from .. import export, models
+from ..edition import current
+from ..pdf import HANDBOOK_PDF, job_description_pdf
+from ..handbook import Handbook
+from .common import AREA_TITLES, CATEGORY_TITLES, KIND_LABELS, cell, join_blocks, link, text, url
+from .roles import expectation_cards
+
+YES = "✓"
+DUE_SOON = timedelta(days=60)  # records due within this many days are flagged, so owners can plan the review
+
+
+def short_name(role: models.Role) -> str:
+    """A column-sized name for a role: its id in words ("executive-secretary" -> "Executive secretary")."""
+    return role.id.replace("-", " ").capitalize()
+
+
+def role_header(handbook: Handbook) -> tuple[str, str]:
+    """Table header cells for one column per role, each linking to the role guide with its full title on hover."""
+    names = " | ".join(f'[{cell(short_name(r))}]({url("roles", r)} "{_quoted(r.title)}")' for r in handbook.roles)
+    return names, " | ".join(":---:" for _ in handbook.roles)
+
+
+def area_matrix(handbook: Handbook) -> str:
+    """Roles × duty areas: how many of each role's duties fall in each area."""
+    areas = [area for area in AREA_TITLES if any(d.area == area for d in handbook.duties)]
+    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | All |"
+    rule = "| --- | " + " | ".join(":---:" for _ in areas) + " | :---: |"
+    rows = []
+    for role in handbook.roles:
+        duties = handbook.resolve("duties", role.duties)
+        counts = [sum(d.area == area for d in duties) for area in areas]
+        rows.append(f"| {link('roles', role)} | " + " | ".join(str(n) if n else "–" for n in counts)
+                    + f" | {len(duties)} |")
+    return join_blocks("\n".join([header, rule, *rows]))
+
+
+def duty_matrix(handbook: Handbook) -> str:
+    """Duties × roles, one table per duty area: which role carries which duty, and how often it comes up."""
+    names, rule = role_header(handbook)
+    blocks = []
+    for area, title in AREA_TITLES.items():
+        duties = [d for d in handbook.duties if d.area == area]
+        if not duties:
+            continue
+        rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | "
+                + " | ".join(YES if d.id in r.duties else "" for r in handbook.roles) + " |" for d in duties]
+        blocks.append(f"### {title} {{#duties-{area}}}\n\n| Duty | How often | {names} |\n| --- | --- | {rule} |\n"
+                      + "\n".join(rows))
+    return join_blocks(*blocks)
+
+
+def requirement_matrix(handbook: Handbook) -> str:
+    """Requirements × roles, grouped by category: ✓ where a role requires it, 'preferred' where it is a plus."""
+    names, rule = role_header(handbook)
+    rows = []
+    for category, title in CATEGORY_TITLES.items():
+        requirements = [r for r in handbook.requirements if r.category == category]
+        if not requirements:
+            continue
+        rows.append(f"| **{title}** |" + " |" * len(handbook.roles))
+        for requirement in requirements:
+            mark = YES if requirement.level == "required" else "preferred"
+            rows.append(f"| {link('requirements', requirement)} | "
+                        + " | ".join(mark if requirement.id in r.requirements else "" for r in handbook.roles) + " |")
+    return join_blocks(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
+
+
+def role_expectations(handbook: Handbook) -> str:
+    """Per role: what good looks like at 30, 60 and 90 days, and the pitfalls to watch for with their warning signs."""
+    blocks = []
+    for role in handbook.roles:
+        watch = "\n\n".join(
+            f'??? warning "{_quoted(p.title)}"\n\n    {text(p.summary)}\n\n    **Warning signs**\n\n'
+            + "\n".join(f"    - {text(sign)}" for sign in p.warning_signs)
+            + f"\n\n    [What to do instead]({url('pitfalls', p)})"
+            for p in handbook.resolve("pitfalls", role.pitfalls)) or "*No pitfalls are recorded for this role.*"
+        blocks.append(join_blocks(
+            f"### {text(role.title)} {{#expect-{role.id}}}",
+            f"[Role guide]({url('roles', role)}) · reports to {text(role.reports_to)}",
+            expectation_cards(role), "**Pitfalls to watch for**", watch,
+        ))
+    return join_blocks(*blocks)
+
+
+def review_schedule(handbook: Handbook, today: date | None = None) -> str:
+    """Every record by owner, overdue first, then by review-by date; `today` defaults to the edition's date."""
+    today = today or current().date
+    records = [(kind, r) for kind, rs in handbook.records.items() for r in rs]
+    overdue = [(k, r) for k, r in records if r.review_by < today]
+    owners = sorted({r.owner for _, r in records},
+                    key=lambda o: (not any(r.owner == o for _, r in overdue), o.lower()))
+    summary = ["| Owner | Records | Overdue | Due within 60 days | Next review by |", "| --- | :---: | :---: | :---: | --- |"]
+    sections = []
+    for owner in owners:
+        theirs = sorted(((k, r) for k, r in records if r.owner == owner),
+                        key=lambda pair: (pair[1].review_by, pair[0], pair[1].id))
+        late = sum(r.review_by < today for _, r in theirs)
+        soon = sum(today <= r.review_by < today + DUE_SOON for _, r in theirs)
+        anchor = "owner-" + _slug(owner)
+        summary.append(f"| [{cell(owner)}](#{anchor}) | {len(theirs)} | {f'**{late}**' if late else '–'} | "
+                       f"{soon or '–'} | {theirs[0][1].review_by.isoformat()} |")
+        rows = [f"| {r.review_by.isoformat()} | {_status(r, today)} | {link(k, r)} | {KIND_LABELS[k]} |"
+                for k, r in theirs]
+        sections.append(f"### {text(owner)} {{#{anchor}}}\n\n| Review by | Status | Record | Kind |\n"
+                        "| --- | --- | --- | --- |\n" + "\n".join(rows))
+    if overdue:
+        headline = (f'!!! danger "{len(overdue)} record(s) overdue for review on {today.isoformat()}"\n\n'
+                    + "\n".join(f"    - {link(k, r)} ({KIND_LABELS[k]}): due {r.review_by.isoformat()}, "
+                                f"owner {text(r.owner)}" for k, r in sorted(overdue, key=lambda p: p[1].review_by)))
+    else:
+        headline = f'!!! success "Nothing is overdue for review on {today.isoformat()}"'
+    return join_blocks(headline, "\n".join(summary), *sections)
+
+
+def _status(record: models.Record, today: date) -> str:
+    if record.review_by < today:
+        return "**Overdue**"
+    return "Due soon" if record.review_by < today + DUE_SOON else ""
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def _quoted(value: str) -> str:
+    """Data text inside a double-quoted Markdown title (a link's or an admonition's)."""
+    return cell(value).replace('"', "&quot;")
+
+
+def download_list(handbook: Handbook) -> str:
+    """Every file the site offers for download, with what it holds."""
+    rows = [
+        (f"[handbook.json](/{export.JSON_DOWNLOAD})", "Every record, by kind, as JSON (also: `handbook export --format json`)"),
+        (f"[handbook.csv](/{export.CSV_DOWNLOAD})", "Every record as one spreadsheet row (also: `handbook export --format csv`)"),
+        (f"[handbook.pdf](/{HANDBOOK_PDF})", "The whole handbook, with a table of contents, for reading on paper"),
+    ]
+    rows += [(f"[{cell(role.title)}](/{job_description_pdf(role.id)})", "Job description, one or two A4 pages (PDF)")
+             for role in handbook.roles]
+    return join_blocks("| Download | What it holds |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows))
