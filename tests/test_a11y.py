@@ -1,0 +1,74 @@
+"""Accessibility: axe-core in chromium finds no serious or critical problem on any kind of page, Material's included."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_network import page_kinds
+
+BLOCKING = ("serious", "critical")
+AXE = Axe()  # axe-core as bundled in the pinned axe-playwright-python: nothing fetched at test time
+
+
+def blocking_violations(page) -> list[str]:
+    """Serious and critical axe violations on the page as it is now, one line per rule with where it fails."""
+    lines = []
+    for violation in AXE.run(page).response["violations"]:
+        if violation["impact"] in BLOCKING:
+            nodes = violation["nodes"]
+            where = "; ".join(" ".join(node["target"]) for node in nodes[:3])
+            lines.append(f"{violation['id']} ({violation['impact']}, {len(nodes)}x): {violation['help']} — {where}")
+    return lines
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab reused for every page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_every_kind_of_page_has_no_serious_problems(tab, served_site, site):
+    """Home, each section page and one page inside each section (role, checklist, plan, ...) pass axe."""
+    kinds = page_kinds(site)
+    report = {}
+    for kind, path in kinds.items():
+        tab.goto(f"{served_site}/{path}")
+        problems = blocking_violations(tab)
+        if problems:
+            report[f"{kind} ({path or '/'})"] = problems
+    assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(lines) for page, lines in report.items())
+    assert {"home", "roles page", "checklists page", "onboarding page", "glossary", "duties"} <= kinds.keys()
+
+
+def test_open_search_with_results_has_no_serious_problems(tab, served_site):
+    """The search dialog, open and showing results, has a name and passes axe."""
+    tab.goto(f"{served_site}/")
+    tab.keyboard.press("/")
+    tab.keyboard.type("seal", delay=15)
+    tab.locator(".md-search-result__item").first.wait_for()
+    assert tab.locator("[role=dialog]").get_attribute("aria-label")
+    assert blocking_violations(tab) == []
+
+
+def test_ticked_checklist_and_phone_layout_have_no_serious_problems(browser, served_site, site):
+    """A checklist with a ticked box, on a phone-sized screen with the navigation drawer open, passes axe."""
+    checklist = page_kinds(site)["checklists page"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{served_site}/{checklist}")
+    boxes = page.locator("article input[type=checkbox]")
+    if boxes.count():
+        boxes.first.check(force=True)
+    problems = blocking_violations(page)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    problems += blocking_violations(page)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_axe_reports_a_known_problem(tab, served_site):
+    """axe really runs here: an image without alt text, added to a page, is reported as critical."""
+    tab.goto(f"{served_site}/")
+    tab.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+    assert any(line.startswith("image-alt (critical") for line in blocking_violations(tab))

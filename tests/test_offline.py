@@ -1,0 +1,57 @@
+"""`make offline`: a zip of the handbook that works from file://, search included, with nothing fetched from outside."""
+
+import subprocess
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+from linkcheck import check_site
+from test_search import found_in, search
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    """The zip `make offline` produces, unzipped as a reader would: the folder that holds index.html."""
+    work = tmp_path_factory.mktemp("offline")
+    archive = work / "handbook-offline.zip"
+    result = subprocess.run(["make", "--no-print-directory", "offline", f"OFFLINE_DIR={work / 'build'}",
+                             f"OFFLINE_ZIP={archive}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(work / "unzipped")
+    return work / "unzipped" / "handbook"
+
+
+def test_bundle_has_the_site_and_its_local_search(bundle):
+    """The zip holds the pages, the inlined search index and the iframe-worker shim, at its top folder."""
+    assert (bundle / "index.html").is_file()
+    assert (bundle / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    home = (bundle / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker-1.0.4.js"' in home
+    assert "unpkg.com" not in home
+
+
+def test_every_link_in_the_bundle_resolves(bundle):
+    """The offline build links to .html files; every one of them, and every anchor, exists in the zip."""
+    problems = check_site(bundle)
+    assert not problems, "\n".join(problems[:50])
+
+
+def test_search_works_from_file_url_and_loads_nothing_from_outside(browser, bundle):
+    """Opened from file://, search finds a page, its result opens, and every request stays on the disk."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    base = bundle.as_uri() + "/"
+    page.goto(base + "index.html")
+    groups = search(page, "team dinner", base)
+    assert found_in("checklists/team-dinner/", groups[:3]), groups[:3]
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(base + "checklists/team-dinner.html"), page.url
+    assert page.locator("h1").first.inner_text().strip()
+    outside = sorted({url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))})
+    context.close()
+    assert not outside, f"the offline bundle fetched from outside: {outside}"
