@@ -14,12 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def check(args) -> int:
     """Load and check all data; print a one-line summary or every problem."""
-    try:
-        handbook = load_handbook(args.data, shown_prefix=_shown(args.data))
-    except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found; fix them and run `handbook check` again", file=sys.stderr)
+    handbook = _load(args.data, "check")
+    if handbook is None:
         return 1
     today = args.today or date.today()
     for kind, record in handbook.overdue(today):
@@ -28,6 +24,37 @@ def check(args) -> int:
     counts = ", ".join(f"{count} {kind}" for kind, count in handbook.counts().items())
     print(f"ok: {counts}")
     return 0
+
+
+def export_records(args) -> int:
+    """Write every record as JSON or CSV, to --out or to standard output."""
+    from . import edition, export
+
+    handbook = _load(args.data, "export")
+    if handbook is None:
+        return 1
+    content = export.to_json(handbook, edition.current()) if args.format == "json" else export.to_csv(handbook)
+    if args.out is None:
+        sys.stdout.write(content)
+        return 0
+    try:
+        args.out.write_text(content, encoding="utf-8", newline="")
+    except OSError as error:
+        print(f"{args.out}: cannot write it ({error.strerror}); choose another --out path", file=sys.stderr)
+        return 1
+    print(f"wrote {sum(handbook.counts().values())} records to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _load(data_dir: Path, command: str):
+    """The checked handbook, or None after printing every problem in it."""
+    try:
+        return load_handbook(data_dir, shown_prefix=_shown(data_dir))
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; fix them and run `handbook {command}` again", file=sys.stderr)
+        return None
 
 
 def write_schemas(args) -> int:
@@ -65,6 +92,14 @@ def parser() -> argparse.ArgumentParser:
     schema_cmd.add_argument("--out", type=Path, default=ROOT / "schemas", help="output folder (default: schemas/)")
     schema_cmd.add_argument("--check", action="store_true", help="only report schema files that are out of date")
     schema_cmd.set_defaults(run=write_schemas)
+
+    export_cmd = commands.add_parser("export", help="write every record as JSON or CSV",
+                                     description="Write every record of every kind as one JSON document (by kind) "
+                                                 "or one CSV table (a row per record).")
+    export_cmd.add_argument("--format", choices=("json", "csv"), required=True, help="json or csv")
+    export_cmd.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export_cmd.add_argument("--data", type=Path, default=ROOT / "data", help="folder of YAML data files (default: data/)")
+    export_cmd.set_defaults(run=export_records)
     return top
 
 

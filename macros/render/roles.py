@@ -27,7 +27,7 @@ def role_guide(handbook: Handbook, role_id: str) -> str:
         paper.job_description_block(handbook, role, current()),
         "## Overview",
         text(role.purpose),
-        overview_table(role, plan and link("onboarding", plan)),
+        reporting_line(role),
         "## Duties",
         duties_by_area(handbook, role),
         "## Principles that apply",
@@ -57,11 +57,9 @@ def actions(role: models.Role) -> str:
             "{ .hb-actions }")
 
 
-def overview_table(role: models.Role, plan_link: str | None) -> str:
-    rows = [("Reports to", cell(role.reports_to)), ("Works with", "<br>".join(cell(w) for w in role.works_with))]
-    if plan_link:
-        rows.append(("Onboarding plan", plan_link))
-    return "| | |\n| --- | --- |\n" + "\n".join(f"| **{label}** | {value} |" for label, value in rows)
+def reporting_line(role: models.Role) -> str:
+    """Who the role reports to and works with."""
+    return f"**Reports to:** {text(role.reports_to)}  \n**Works with:** " + "; ".join(text(w) for w in role.works_with)
 
 
 def duties_by_area(handbook: Handbook, role: models.Role) -> str:
@@ -84,7 +82,7 @@ def requirements_by_category(handbook: Handbook, role: models.Role) -> str:
         if chosen:
             rows.append(f"| **{title}** | " + "<br>".join(
                 f"{link('requirements', r)}{' *(preferred)*' if r.level == 'preferred' else ''}" for r in chosen) + " |")
-    return "| | |\n| --- | --- |\n" + "\n".join(rows)
+    return "| Category | What the role asks for |\n| --- | --- |\n" + "\n".join(rows)
 
 
 def expectation_cards(role: models.Role) -> str:
