@@ -74,7 +74,7 @@ def test_every_item_links_to_the_duties_and_principles_behind_it(site, handbook)
     for checklist in handbook.checklists:
         page_html = (site / "checklists" / checklist.id / "index.html").read_text(encoding="utf-8")
         for item in checklist.items:
-            row = re.search(rf'<tr>\s*<td class="hb-col-box"><input [^>]*data-hb-item="{item.id}".*?</tr>', page_html, re.S)
+            row = re.search(rf'<tr>\s*<td class="hb-col-box"><input [^>]*data-hb-item="{item.id}".*?</tr>', page_html, re.DOTALL)
             for duty in item.duties:
                 assert f'href="../../duties/#{duty}"' in row.group(0), f"{checklist.id}/{item.id} lacks duty {duty}"
             for principle in item.principles:
