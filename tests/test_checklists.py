@@ -121,6 +121,51 @@ def test_ticks_survive_navigating_away_and_back(page, served_site, handbook):
     assert ticked(page) == [items[0].id, items[3].id]
 
 
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The sample handbook built with Material's instant navigation on, served at the site_url it was built for.
+
+    Instant navigation only follows links listed in sitemap.xml, which needs site_url (and Material keeps its port),
+    so the server's port is chosen first and the site is built for it.
+    """
+    import functools
+    import http.server
+    import threading
+
+    from conftest import SAMPLE_DATA, QuietHandler
+    from sites import build, copy_project
+
+    root = tmp_path_factory.mktemp("instant")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "site")))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    project = copy_project(root / "project", data=SAMPLE_DATA)
+    config = project / "mkdocs.yml"
+    source = config.read_text()
+    assert "navigation.instant\n" not in source and 'site_url: ""' in source, "update this fixture to the new config"
+    config.write_text(source.replace('site_url: ""', f"site_url: {url}")
+                      .replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+def test_ticks_survive_materials_instant_navigation(page, instant_site):
+    """With instant navigation, pages are swapped without a reload; the script sets each new page up again."""
+    page.goto(f"{instant_site}checklists/sample-checklist/")
+    boxes(page).nth(1).check()
+    page.evaluate("window.hbSameDocument = true")  # gone if the browser loads a page the ordinary way
+    page.locator(".md-nav__link", has_text="Glossary").first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator(".md-nav__link", has_text="Meeting checklist").first.click()
+    page.wait_for_url("**/checklists/sample-checklist/")
+    assert page.evaluate("window.hbSameDocument === true"), "navigation was not instant: the test proves nothing"
+    page.wait_for_selector("[data-hb-toolbar]:not([hidden])", timeout=5000)
+    assert ticked(page) == ["minutes"]
+    assert page.locator("[data-hb-count]").inner_text() == "1 of 2 done"
+
+
 def test_the_checklist_list_shows_progress_of_each(page, served_site, handbook):
     page.goto(checklist_url(served_site, PROCUREMENT))
     boxes(page).nth(0).check()
