@@ -59,7 +59,9 @@ KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
 
 def text(value: str) -> str:
     """Data text made safe for Markdown: HTML is shown literally, inline Markdown still works."""
-    return html.escape(" ".join(value.split()), quote=False)
+    # Braces are escaped too: attr_list reads `{...}` in a heading as attributes, and a title holding one loses
+    # its {#id} anchor (tests/test_injection.py).
+    return html.escape(" ".join(value.split()), quote=False).replace("{", "\\{").replace("}", "\\}")
 
 
 def cell(value: str) -> str:
@@ -101,8 +103,13 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
     for citing_kind in ("roles", "duties", "checklists", "onboarding", "scenarios"):
         citing = handbook.citing(kind, record.id, citing_kind)
         if citing:
-            parts.append(f"{KIND_LABELS[citing_kind].capitalize()}s: {links(citing_kind, citing)}")
+            parts.append(f"{plural(KIND_LABELS[citing_kind]).capitalize()}: {links(citing_kind, citing)}")
     return "**Cited by** — " + "; ".join(parts) if parts else ""
+
+
+def plural(noun: str) -> str:
+    """'duty' -> 'duties', 'conduct rule' -> 'conduct rules'."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def join_blocks(*blocks: str) -> str:

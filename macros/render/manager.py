@@ -21,22 +21,32 @@ def short_name(role: models.Role) -> str:
 
 def role_header(handbook: Handbook) -> tuple[str, str]:
     """Table header cells for one column per role, each linking to the role guide with its full title on hover."""
-    names = " | ".join(f'[{cell(short_name(r))}]({url("roles", r)} "{_quoted(r.title)}")' for r in handbook.roles)
-    return names, " | ".join(":---:" for _ in handbook.roles)
+    return " | ".join(role_link(r) for r in handbook.roles), " | ".join(":---:" for _ in handbook.roles)
+
+
+def role_link(role: models.Role) -> str:
+    """The role's short name linking to its guide, with the full title on hover."""
+    return f'[{cell(short_name(role))}]({url("roles", role)} "{_quoted(role.title)}")'
+
+
+def matrix(table: str) -> str:
+    """A comparison table, compact and with a wide first column (docs/assets/handbook.css)."""
+    return f'<div class="hb-matrix" markdown>\n\n{table}\n\n</div>\n'
+
 
 
 def area_matrix(handbook: Handbook) -> str:
     """Roles × duty areas: how many of each role's duties fall in each area."""
     areas = [area for area in AREA_TITLES if any(d.area == area for d in handbook.duties)]
-    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | All |"
+    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | All duties |"
     rule = "| --- | " + " | ".join(":---:" for _ in areas) + " | :---: |"
     rows = []
     for role in handbook.roles:
         duties = handbook.resolve("duties", role.duties)
         counts = [sum(d.area == area for d in duties) for area in areas]
-        rows.append(f"| {link('roles', role)} | " + " | ".join(str(n) if n else "–" for n in counts)
+        rows.append(f"| {role_link(role)} | " + " | ".join(str(n) if n else "–" for n in counts)
                     + f" | {len(duties)} |")
-    return join_blocks("\n".join([header, rule, *rows]))
+    return matrix("\n".join([header, rule, *rows]))
 
 
 def duty_matrix(handbook: Handbook) -> str:
@@ -49,8 +59,8 @@ def duty_matrix(handbook: Handbook) -> str:
             continue
         rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | "
                 + " | ".join(YES if d.id in r.duties else "" for r in handbook.roles) + " |" for d in duties]
-        blocks.append(f"### {title} {{#duties-{area}}}\n\n| Duty | How often | {names} |\n| --- | --- | {rule} |\n"
-                      + "\n".join(rows))
+        blocks.append(f"### {title} {{#duties-{area}}}")
+        blocks.append(matrix(f"| Duty | How often | {names} |\n| --- | --- | {rule} |\n" + "\n".join(rows)))
     return join_blocks(*blocks)
 
 
@@ -67,7 +77,7 @@ def requirement_matrix(handbook: Handbook) -> str:
             mark = YES if requirement.level == "required" else "preferred"
             rows.append(f"| {link('requirements', requirement)} | "
                         + " | ".join(mark if requirement.id in r.requirements else "" for r in handbook.roles) + " |")
-    return join_blocks(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
+    return matrix(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
 
 
 def role_expectations(handbook: Handbook) -> str:
