@@ -63,7 +63,21 @@ NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="d
 
 
 def on_post_page(output, page, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return _escape_title(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page, config)
+
+
+def _escape_title(output, page, config):
+    """The <title> element with the page title escaped (tests/test_injection.py)."""
+    # Material writes `<title>{{ page.title | striptags }} - site</title>`. striptags also unescapes, so a data
+    # title holding `</title><script>` (escaped in the page body) came out as markup and ran.
+    import html
+
+    from markupsafe import Markup
+
+    if not page.title or page.is_homepage:
+        return output
+    title = f"{Markup(page.title).striptags()} - {config.site_name}"
+    return output.replace(f"<title>{title}</title>", f"<title>{html.escape(title, quote=False)}</title>", 1)
 
 
 def on_post_template(output_content, template_name, config):

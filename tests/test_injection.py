@@ -1,0 +1,278 @@
+"""No injection: markup and template syntax in data text show literally in every output and never run or evaluate.
+
+One site is built from the sample data with every free-text field ending in a payload: a <script>, an <img onerror>,
+a Jinja expression ({{ 7*7 }}), a Jinja block tag and comment. Each field's payload carries its own marker, so a
+failure names the field. The checks read each output as its consumer does: HTML parsed, JSON-LD and exports
+parsed, PDF text extracted, the search index as the search box shows it, and the pages in a real browser.
+"""
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SAMPLE_DATA
+from sites import build, copy_project
+
+# Closes <title> and any quoted attribute, then tries a script and an image whose error handler runs.
+PAYLOAD = """</title><script>alert(1)</script> "'><img src=x onerror=alert(1)> {{ 7*7 }} {% raw %} {# note #}"""
+EVALUATED = "49"  # what {{ 7*7 }} becomes if anything treats data as a template
+NOT_ON_PAGES = re.compile(r"\.(onet|isco)\.(title|reason)$")  # occupation codes: in JSON-LD and exports only
+
+# Free-text fields of the data files (models.Text and lists of it); ids, references, enums and dates are not text.
+TEXT_FIELDS = {
+    "title", "summary", "purpose", "reports_to", "works_with", "why", "do", "dont", "rule", "example", "instead",
+    "warning_signs", "detail", "situation", "what_happened", "analysis", "lessons", "definition", "aliases", "text",
+    "owner", "timing", "when", "outcome", "how", "good_looks_like", "reason", "day_30", "day_60", "day_90",
+}
+
+
+def _inject(value, field: str, markers: dict[str, str], where: str):
+    """The value with a marked payload after every free-text string, recursing into nested records."""
+    if isinstance(value, dict):
+        return {key: _inject(item, key, markers, f"{where}.{key}") for key, item in value.items()}
+    if isinstance(value, list):
+        return [_inject(item, field, markers, f"{where}[{n}]") for n, item in enumerate(value)]
+    if isinstance(value, str) and field in TEXT_FIELDS:
+        marker = "inj" + "".join(chr(97 + int(d)) for d in f"{len(markers):03d}")  # injaab: letters, never a 49
+        markers[marker] = where
+        return f"{value} {marker} {PAYLOAD}"
+    return value
+
+
+def injected_data(target: Path) -> dict[str, str]:
+    """A copy of the sample data with every free-text field injected; returns marker -> field it went into."""
+    markers: dict[str, str] = {}
+    target.mkdir(parents=True)
+    for source in sorted(SAMPLE_DATA.glob("*.yml")):
+        records = yaml.safe_load(source.read_text(encoding="utf-8"))
+        records = [_inject(record, "", markers, f"{source.name}:{record['id']}") for record in records]
+        (target / source.name).write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return markers
+
+
+def shown(marker: str) -> str:
+    """The text a reader must see for one injected field."""
+    return f"{marker} {PAYLOAD}"
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+class Parsed(HTMLParser):
+    """A page as the browser builds it: visible text, elements and their attributes, script contents."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.elements, self.scripts, self._stack = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._stack.append([tag, dict(attrs), ""])
+
+    def handle_endtag(self, tag):
+        if self._stack and self._stack[-1][0] == tag:
+            name, attrs, body = self._stack.pop()
+            if name == "script":
+                self.scripts.append((attrs, body))
+
+    def handle_data(self, data):
+        if self._stack:
+            self._stack[-1][2] += data
+        else:
+            self.text.append(data)
+
+
+def parse(path: Path) -> Parsed:
+    parsed = Parsed()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    parsed.close()
+    parsed.text = squeeze(" ".join(parsed.text))
+    return parsed
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory):
+    """(built site, project, markers): the sample data with every text field injected, built with --strict."""
+    work = tmp_path_factory.mktemp("injection")
+    markers = injected_data(work / "data")
+    project = copy_project(work / "project", data=work / "data")
+    site = work / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site, project, markers
+
+
+@pytest.fixture(scope="module")
+def pages(injected):
+    site, _, _ = injected
+    return {path.relative_to(site).as_posix(): parse(path) for path in sorted(site.rglob("*.html"))}
+
+
+def test_payload_reaches_every_kind_of_record(injected):
+    """The injection covers titles, summaries, checklist items, glossary definitions and role fields."""
+    _, _, markers = injected
+    fields = set(markers.values())
+    for needed in ("roles.yml:sample-role.title", "roles.yml:sample-role.summary", "roles.yml:sample-role.purpose",
+                   "roles.yml:sample-role.works_with[0]", "checklists.yml:sample-checklist.items[0].text",
+                   "glossary.yml:company-seal.definition", "duties.yml:sample-duty.title",
+                   "onboarding.yml:sample-plan.steps[0].outcome"):
+        assert needed in fields, f"{needed} was not injected; injected: {sorted(fields)}"
+
+
+def test_html_shows_every_field_literally(injected, pages):
+    """Every injected field is shown on some page as the literal text, markup and braces included."""
+    _, _, markers = injected
+    everything = " ".join(page.text for page in pages.values())
+    missing = [f"{marker} ({where})" for marker, where in markers.items()
+               if shown(marker) not in everything and not NOT_ON_PAGES.search(where)]
+    mangled = [f"{marker} ({where})" for marker, where in markers.items()
+               if marker in everything and shown(marker) not in everything]
+    assert not mangled, "fields shown, but not literally:\n" + "\n".join(mangled)
+    assert not missing, "fields shown on no page:\n" + "\n".join(missing)
+
+
+def test_html_has_no_injected_element_or_handler(pages):
+    """No page has a script, image or event handler from the data: every < in data text was escaped."""
+    found = []
+    for path, page in pages.items():
+        for tag, attrs in page.elements:
+            if tag == "img" and attrs.get("src") == "x":
+                found.append(f"{path}: <img src=x>")
+            handlers = [name for name, value in attrs.items() if name.startswith("on") and "alert" in (value or "")]
+            if handlers:
+                found.append(f"{path}: <{tag} {handlers}>")
+        for attrs, body in page.scripts:
+            if "alert(1)" in body and ("type" not in attrs or "javascript" in attrs["type"]):
+                found.append(f"{path}: executable <script> holding data text")
+            if re.search(r"</?(script|img)", body, re.I):
+                found.append(f"{path}: <script> whose text holds a raw tag, which can end it early")
+    assert not found, "\n".join(found)
+
+
+def test_no_template_syntax_was_evaluated(pages):
+    """`{{ 7*7 }}` never becomes 49 and the block tag stays text: data never passes through Jinja."""
+    evaluated = [path for path, page in pages.items() if EVALUATED in page.text]
+    assert not evaluated, f"{EVALUATED!r} appears on {evaluated}"
+    assert any("{% raw %}" in page.text and "{# note #}" in page.text for page in pages.values())
+
+
+def test_json_ld_parses_and_holds_the_literal_text(injected, pages):
+    """Each role page's JSON-LD parses as JSON and carries the injected title as plain text."""
+    _, _, markers = injected
+    blocks = [(path, body) for path, page in pages.items() for attrs, body in page.scripts
+              if attrs.get("type") == "application/ld+json"]
+    assert blocks, "no JSON-LD found on any page"
+    codes = [marker for marker, where in markers.items() if NOT_ON_PAGES.search(where)]
+    for path, body in blocks:
+        data = json.loads(body)
+        assert data["name"].endswith(PAYLOAD), f"{path}: JSON-LD name is {data['name']!r}"
+        strings = list(_strings(data))
+        for marker in codes:
+            assert any(s.endswith(shown(marker)) for s in strings), f"{path}: {markers[marker]} not literal"
+
+
+def test_search_index_escapes_the_text(injected):
+    """The search box shows index text as HTML, so the index holds the markup escaped, never as tags."""
+    site, _, _ = injected
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["title"] + " " + doc["text"] for doc in index["docs"]]
+    raw = [t for t in texts if re.search(r"<(script|img)\b", t, re.I)]
+    assert not raw, f"raw tags in the search index: {raw[:3]}"
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in t for t in texts)
+    assert any("{{ 7*7 }}" in t for t in texts) and not any(EVALUATED in t for t in texts)
+
+
+def _strings(value):
+    """Every string inside a parsed JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _strings(item)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_pdfs_print_the_literal_text(injected):
+    """Every PDF in the site prints the payload as text and never the evaluated expression."""
+    site, _, _ = injected
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert pdfs, "the build made no PDF"
+    compact = "".join(PAYLOAD.split())
+    for pdf in pdfs:
+        text = _pdf_text(pdf)
+        assert compact in text, f"{pdf.relative_to(site)}: payload not printed literally"
+        assert EVALUATED not in text, f"{pdf.relative_to(site)}: {EVALUATED} printed"
+
+
+def _export(project: Path, fmt: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "export", "--format", fmt, "--data",
+                             str(project / "data")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_exports_keep_the_exact_text(injected):
+    """`handbook export` JSON and CSV, and the site's downloads, hold each injected field byte for byte."""
+    site, project, markers = injected
+    outputs = {"export json": _export(project, "json"), "export csv": _export(project, "csv")}
+    for name in ("handbook.json", "handbook.csv"):
+        outputs[f"site {name}"] = (site / "downloads" / name).read_text(encoding="utf-8")
+    for name, content in outputs.items():
+        if name.endswith("json"):
+            records = json.loads(content)["records"]
+            titles = [r["title"] for r in records["roles"]]
+        else:
+            rows = list(csv.DictReader(io.StringIO(content)))
+            titles = [row["title"] for row in rows if row["kind"] == "roles"]
+        assert any(t.startswith("Sample role inj") and t.endswith(PAYLOAD) for t in titles), f"{name}: {titles}"
+        assert sum(content.count(marker + " ") for marker in markers) >= len(markers), f"{name} lost fields"
+
+
+def test_no_page_runs_the_payload_in_a_browser(browser, injected):
+    """Opening every page and searching for the payload fires no dialog, and results show the markup as text."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import QuietHandler
+
+    site, _, markers = injected
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+    try:
+        for path in sorted(site.rglob("index.html")):
+            page.goto(base + path.relative_to(site).parent.as_posix().removeprefix(".") + "/")
+            assert page.locator('img[src="x"]').count() == 0, path
+        page.goto(base)
+        page.keyboard.press("/")
+        title_marker = next(m for m, where in markers.items() if where == "roles.yml:sample-role.title")
+        page.keyboard.type(title_marker, delay=15)
+        first = page.locator(".md-search-result__item").first
+        first.wait_for()
+        page.wait_for_timeout(300)
+        assert "<script>alert(1)</script>" in first.inner_text()
+        assert page.locator('.md-search-result img[src="x"], .md-search-result script').count() == 0
+    finally:
+        context.close()
+        server.shutdown()
+    assert not dialogs, "\n".join(dialogs)
