@@ -1,0 +1,189 @@
+"""The PDFs made at build time: complete, one or two A4 pages per job description, offline, reproducible and cached."""
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import threading
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SAMPLE_DATA
+from macros import pdf
+from macros.edition import current
+from macros.handbook import load_handbook
+from sites import build, copy_project
+
+HANDBOOK = load_handbook(ROOT / "data")
+A4 = (595.28, 841.89)  # points
+
+
+def normalised(text: str) -> str:
+    """Text as extracted from a PDF, made comparable: ligatures undone, lines joined, breaks after hyphens closed."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return normalised(" ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.parametrize("role", HANDBOOK.roles, ids=lambda r: r.id)
+def test_job_description_pdf_is_one_or_two_a4_pages_with_every_duty(site, role):
+    path = site / pdf.job_description_pdf(role.id)
+    assert path.is_file(), f"{path.name} was not written"
+    reader = PdfReader(path)
+    assert 1 <= len(reader.pages) <= 2, f"{path.name} has {len(reader.pages)} pages"
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.5)
+    text = pdf_text(reader)
+    expected = [role.title, role.reports_to] + [d.title for d in HANDBOOK.resolve("duties", role.duties)]
+    expected += [r.title for r in HANDBOOK.resolve("requirements", role.requirements)]
+    missing = [e for e in expected if normalised(e) not in text]
+    assert not missing, f"{path.name} lacks {missing}"
+
+
+def test_handbook_pdf_has_contents_whose_page_numbers_are_right(site):
+    reader = PdfReader(site / pdf.HANDBOOK_PDF)
+    pages = [normalised(page.extract_text()) for page in reader.pages]
+    contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
+    front = contents + 1  # the chapters' page 1 follows the cover and contents
+    for role in HANDBOOK.roles:
+        match = re.search(re.escape(normalised(role.title)) + r"[ .]*?(\d+)\b", pages[contents])
+        assert match, f"contents do not list {role.title!r}"
+        number = int(match.group(1))
+        assert normalised(role.title) in pages[front + number - 1], f"{role.title!r} is not on page {number}"
+        assert f"Page {number} of {len(pages) - front}" in pages[front + number - 1]
+
+
+def test_handbook_pdf_has_bookmarks_for_every_chapter(site):
+    outline = PdfReader(site / pdf.HANDBOOK_PDF).outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    for chapter in ("Role guides", "Duties", "Principles", "Conduct rules", "Pitfalls", "Requirements",
+                    "Checklists", "Onboarding plans", "Worked cases", "Glossary"):
+        assert chapter in titles
+
+
+def test_pdfs_record_the_editions_date_not_the_builds(site):
+    timestamp = current().timestamp
+    for path in sorted((site / "downloads").glob("*.pdf")):
+        metadata = PdfReader(path).metadata
+        assert metadata.creation_date == timestamp and metadata.modification_date == timestamp, path.name
+
+
+RENDER_ALL = """
+import hashlib, json, sys
+from pathlib import Path
+from macros import pdf
+from macros.edition import current
+from macros.handbook import load_handbook
+targets = pdf.targets(load_handbook(Path("data")), current())
+print(json.dumps({t.path: hashlib.sha256(pdf.render(t)).hexdigest() for t in targets}))
+"""
+
+
+def test_pdfs_are_byte_identical_when_made_again(site):
+    """A fresh process (other hash seed, no cache) makes exactly the bytes the build wrote."""
+    import json
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    result = subprocess.run([sys.executable, "-c", RENDER_ALL], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    made_again = json.loads(result.stdout)
+    built = {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in made_again}
+    assert made_again == built
+
+
+def page_html(body: str) -> pdf.Target:
+    return pdf.Target("downloads/test.pdf", f'<html><head><link rel="stylesheet" href="paper.css"></head>'
+                                            f"<body>{body}</body></html>")
+
+
+@pytest.mark.parametrize("resource", [
+    '<img src="https://example.com/logo.png">',
+    '<link rel="stylesheet" href="http://fonts.example.com/font.css">',
+    '<style>@font-face { font-family: X; src: url(ftp://example.com/x.woff) }</style><p style="font-family: X">x</p>',
+])
+def test_pdf_refuses_anything_but_file_and_data_urls(resource):
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.render(page_html(resource))
+    assert "may load only file: and data: URLs" in str(error.value)
+    assert "downloads/test.pdf" in str(error.value) and "example.com" in str(error.value)
+
+
+def test_pdf_stops_on_a_missing_local_resource():
+    with pytest.raises(pdf.PdfError, match=r"missing resource 'file:///.*/macros/templates/no-such-logo\.png'"):
+        pdf.render(page_html('<img src="no-such-logo.png">'))
+
+
+def test_pdf_may_use_inline_data():
+    dot = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    assert pdf.render(page_html(f'<img src="data:image/png;base64,{dot}" alt="">')).startswith(b"%PDF-")
+
+
+def test_a_missing_resource_fails_the_build_with_a_clear_message(tmp_path):
+    project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
+    css = project / "macros" / "templates" / "paper.css"
+    css.write_text(css.read_text() + "\n.hb-jd__head { background: url(letterhead.png); }\n")
+    env_cache = {"HANDBOOK_PDF_CACHE": str(tmp_path / "cache")}
+    os.environ.update(env_cache)
+    try:
+        result = build(project, tmp_path / "site")
+    finally:
+        os.environ.pop("HANDBOOK_PDF_CACHE")
+    assert result.returncode != 0
+    assert "could not make a PDF: downloads/job-description-" in result.stderr
+    assert "missing resource 'file://" in result.stderr and "letterhead.png" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def fake_render(calls: list, gate: threading.Event | None = None):
+    def render(target):
+        if gate:
+            gate.wait(10)
+        calls.append(target.path)
+        return b"%PDF-fake " + target.path.encode()
+    return render
+
+
+def test_unchanged_pdfs_are_taken_from_the_cache(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pdf, "render", fake_render(calls))
+    targets = [page_html("one"), pdf.Target("downloads/two.pdf", "<p>two</p>")]
+    pdf.write_all(targets, tmp_path / "site1", tmp_path / "cache")
+    pdf.write_all(targets, tmp_path / "site2", tmp_path / "cache")
+    assert calls == ["downloads/test.pdf", "downloads/two.pdf"], "the second build rendered again"
+    assert (tmp_path / "site2" / "downloads" / "two.pdf").read_bytes() == b"%PDF-fake downloads/two.pdf"
+    pdf.write_all([pdf.Target("downloads/two.pdf", "<p>two, edited</p>")], tmp_path / "site3", tmp_path / "cache")
+    assert calls[-1] == "downloads/two.pdf", "an edited PDF was not made again"
+
+
+def test_under_serve_new_pdfs_are_made_in_the_background(tmp_path, monkeypatch):
+    """A live reload does not wait for new PDFs: cached ones are in place at once, new ones follow."""
+    calls, gate = [], threading.Event()
+    monkeypatch.setattr(pdf, "render", fake_render(calls))
+    old = page_html("cached before")
+    pdf.write_all([old], tmp_path / "earlier", tmp_path / "cache")
+    monkeypatch.setattr(pdf, "render", fake_render(calls, gate))
+    new = pdf.Target("downloads/new.pdf", "<p>new</p>")
+    thread = pdf.write_in_background([old, new], tmp_path / "site", tmp_path / "cache")
+    assert (tmp_path / "site" / old.path).is_file(), "the cached PDF is not in the site at once"
+    assert not (tmp_path / "site" / new.path).exists(), "the reload waited for the new PDF"
+    gate.set()
+    thread.join(10)
+    assert (tmp_path / "site" / new.path).read_bytes() == b"%PDF-fake downloads/new.pdf"
+
+
+def test_cache_key_changes_with_the_html_and_the_stylesheet(monkeypatch, tmp_path):
+    target = page_html("x")
+    key = target.key
+    assert pdf.Target(target.path, target.html + " ").key != key
+    css = tmp_path / "paper.css"
+    css.write_text("p { color: red }")
+    monkeypatch.setattr(pdf, "SOURCES", (*pdf.SOURCES, css))
+    assert target.key != key
+
