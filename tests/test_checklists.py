@@ -51,6 +51,14 @@ def item_text(item) -> str:
     return " ".join(item.text.split())
 
 
+LINKS = {"duties": "../../duties/#{}", "principles": "../../principles/#{}", "checklists": "../../checklists/{}/"}
+
+
+def missing_links(fragment: str, record, kinds: tuple[str, ...]) -> list[str]:
+    """`kind:id` of each record the given one cites that the HTML fragment (of a page two folders deep) does not link."""
+    return [f"{kind}:{i}" for kind in kinds for i in getattr(record, kind) if f'href="{LINKS[kind].format(i)}"' not in fragment]
+
+
 def text_hash(value: str) -> str:
     return hashlib.sha256(" ".join(value.split()).encode()).hexdigest()[:8]
 
@@ -74,10 +82,8 @@ def test_every_item_links_to_the_duties_and_principles_behind_it(site, handbook)
         page_html = (site / "checklists" / checklist.id / "index.html").read_text(encoding="utf-8")
         for item in checklist.items:
             row = re.search(rf'<tr>\s*<td class="hb-col-box"><input [^>]*data-hb-item="{item.id}".*?</tr>', page_html, re.DOTALL)
-            for duty in item.duties:
-                assert f'href="../../duties/#{duty}"' in row.group(0), f"{checklist.id}/{item.id} lacks duty {duty}"
-            for principle in item.principles:
-                assert f'href="../../principles/#{principle}"' in row.group(0), f"{checklist.id}/{item.id} lacks {principle}"
+            missing = missing_links(row.group(0), item, ("duties", "principles"))
+            assert not missing, f"{checklist.id}/{item.id} has no link to {missing}"
 
 
 def test_data_text_reaches_the_form_as_literal_text(sample_data):

@@ -15,6 +15,7 @@ from macros.render.common import PHASE_TITLES
 
 page = test_checklists.page  # the fixture: a fresh page in a fresh profile that fails the test on a script error
 stored = test_checklists.stored
+missing_links = test_checklists.missing_links
 
 PLAN = "onboarding-executive-secretary"
 MONDAY, FRIDAY, SATURDAY = date(2026, 3, 2), date(2026, 3, 6), date(2026, 3, 7)
@@ -60,10 +61,8 @@ def test_every_plan_has_its_phases_with_outcomes_and_links(site, handbook):
             assert page_html.rfind('<h2 id="phase-', 0, section.start()) == page_html.find(f'<h2 id="phase-{step.phase}"')
             words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", section.group(0))).split())
             assert " ".join(step.outcome.split()) in words, f"{plan.id}/{step.id}: outcome missing"
-            for checklist in step.checklists:
-                assert f'href="../../checklists/{checklist}/"' in section.group(0), f"{step.id} lacks {checklist}"
-            for duty in step.duties:
-                assert f'href="../../duties/#{duty}"' in section.group(0), f"{step.id} lacks duty {duty}"
+            missing = missing_links(section.group(0), step, ("checklists", "duties"))
+            assert not missing, f"{plan.id}/{step.id} has no link to {missing}"
 
 
 def test_plan_data_for_the_calendar_cannot_end_its_script_element(sample_data):
