@@ -26,6 +26,10 @@ QUERIES = [
     ("first week executive secretary", "checklists/first-week-executive-secretary/"),
     ("onboarding office director", "onboarding/onboarding-office-director/"),
     ("job description strategic assistant", "roles/strategic-assistant/"),
+    ("compare roles", "manager/"),
+    ("download pdf", "manager/#downloads"),
+    ("what to expect at 90 days", "manager/#expectations-and-pitfalls-by-role"),
+    ("overdue", "maintenance/"),
 ]
 
 RESULTS = ".md-search-result__list > .md-search-result__item"
