@@ -244,7 +244,10 @@
     if (!isObject(data) || data.format !== FORMATS.file) {
       return `it is not a handbook progress file (one has "format": "${FORMATS.file}")`;
     }
-    if (data.version !== VERSION) return `it has version ${JSON.stringify(data.version)}, and this handbook reads version ${VERSION}`;
+    if (data.version !== VERSION) {
+      const found = data.version === undefined ? "no version number" : `version ${JSON.stringify(data.version)}`;
+      return `it has ${found}, and this handbook reads version ${VERSION}`;
+    }
     if (!isObject(data.checklists) || !isObject(data.onboarding)) return "it lacks its \"checklists\" or \"onboarding\" section";
     for (const [id, done] of Object.entries(data.checklists)) {
       if (!SLUG.test(id) || !isDoneMap(done)) return `its progress for checklist "${id}" is damaged`;

@@ -41,7 +41,7 @@ def checklist_form(handbook: Handbook, checklist: models.Checklist) -> str:
     total = len(checklist.items)
     return f"""<div {attrs(class_="hb-checklist hb-sheet", data_hb_checklist=checklist.id)} markdown="1">
 <div class="hb-toolbar" data-hb-toolbar hidden>
-<p class="hb-toolbar__count"><progress {attrs(value=0, max=total, aria_hidden="true")}></progress> <span data-hb-count aria-live="polite">0 of {total} done</span></p>
+<div class="hb-toolbar__count"><progress {attrs(value=0, max=total, aria_hidden="true")}></progress> <span data-hb-count aria-live="polite">0 of {total} done</span></div>
 <p class="hb-toolbar__actions">{button("Print", "print")} {button("Reset", "reset")} {button("Export progress", "export")} {button("Import progress", "import")}<input {attrs(type="file", accept=".json,application/json", data_hb_import=True, hidden=True, aria_label="Progress file to import")}></p>
 </div>
 {notice_area()}
