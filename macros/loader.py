@@ -41,8 +41,17 @@ class SourceMap:
 
     path: str
     kind: str
-    lines: dict[Loc, int] = field(default_factory=dict)
+    text: str = ""  # the file as read; its lines are mapped only when a problem needs one
     raw: dict[Loc, str] = field(default_factory=dict)  # unquoted scalars YAML read as something other than text
+    _lines: dict[Loc, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        """Location -> line, made on first use by reading the text again. Valid data never needs it, and a line for
+        every value was most of the memory of a load and made loading grow faster than the data (benchmarks/)."""
+        if self._lines is None:
+            self._lines = _line_index(self)
+        return self._lines
 
     def line(self, loc: Loc) -> int:
         """The line of the deepest known part of `loc` (a missing field points at its record)."""
@@ -116,6 +125,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
         return None, source_map, [Problem(shown, line, f"byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8")]
+    source_map.text = text
     tabs = [
         Problem(shown, number, "tab character in indentation; indent with spaces only")
         for number, line in enumerate(text.splitlines(), start=1)
@@ -147,11 +157,29 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
     return value, source_map, problems
 
 
-def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem]) -> Any:
-    """Turns a composed node into lists, dicts and scalars, recording lines and refusing duplicate keys."""
-    source_map.lines.setdefault(loc, node.start_mark.line + 1)
+def _line_index(source_map: SourceMap) -> dict[Loc, int]:
+    """The line of every location in the source map's text, from a second read that records them."""
+    lines: dict[Loc, int] = {}
+    loader = None
+    try:
+        loader = _NoAliasLoader(source_map.text)
+        _to_python(loader, loader.get_single_node(), (), SourceMap(source_map.path, source_map.kind), [], lines)
+    except (_YamlProblem, yaml.YAMLError):
+        pass  # the lines before the fault, as far as the first read got
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return lines
+
+
+def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem],
+               lines: dict[Loc, int] | None = None) -> Any:
+    """Turns a composed node into lists, dicts and scalars, refusing duplicate keys and, given `lines`, recording
+    the line of every location in it."""
+    if lines is not None:
+        lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(loader, item, loc + (i,), source_map, problems) for i, item in enumerate(node.value)]
+        return [_to_python(loader, item, loc + (i,), source_map, problems, lines) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
@@ -166,8 +194,9 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
                 ))
                 continue
             first_seen[key] = line
-            source_map.lines[loc + (key,)] = line
-            result[key] = _to_python(loader, value_node, loc + (key,), source_map, problems)
+            if lines is not None:
+                lines[loc + (key,)] = line
+            result[key] = _to_python(loader, value_node, loc + (key,), source_map, problems, lines)
         return result
     return _scalar(loader, node, loc, source_map, problems)
 
