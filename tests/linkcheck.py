@@ -1,5 +1,7 @@
 """Offline link check of a built site: every internal href and src resolves to a file, every fragment to an id.
 
+PDFs are checked too: a link inside one goes to a named place in it, or to a listed outbound address.
+
 Maintained checkers either need a server and the network or miss anchors on other pages (see FIELD-NOTES), so
 this walks the built files with the standard library's HTML parser. Run it by hand with
 `python tests/linkcheck.py site/`; tests/test_links.py runs it on every build.
@@ -120,6 +122,30 @@ def _search_index_references(site: Path, path: Path) -> list[Reference]:
     return [Reference(source, 0, "search location", doc["location"] or "./") for doc in index.get("docs", [])]
 
 
+def _pdf_references(site: Path, path: Path) -> tuple[list[Reference], set[str]]:
+    """The links in a PDF (to a named place in it, or a URI) and the names it defines."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    source = path.relative_to(site).as_posix()
+    try:
+        reader = PdfReader(path)
+    except PdfReadError as error:
+        return [Reference(source, 0, "PDF", f"unreadable: {error}")], set()
+    found = []
+    for number, page in enumerate(reader.pages, 1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            if action.get("/URI") is not None:
+                found.append(Reference(source, number, "PDF link", str(action["/URI"])))
+            destination = annotation.get("/Dest") or action.get("/D")
+            if isinstance(destination, str):
+                found.append(Reference(source, number, "PDF link", f"#{destination}"))
+    return found, set(reader.named_destinations)
+
+
 class Site:
     """A built site on disk: its files, and each HTML page parsed once."""
 
@@ -127,6 +153,7 @@ class Site:
         self.root = root.resolve()
         self.files = {p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()}
         self._pages: dict[str, Page] = {}
+        self._pdf_names: dict[str, set[str]] = {}
 
     def page(self, relative: str) -> Page:
         if relative not in self._pages:
@@ -144,7 +171,15 @@ class Site:
                 found += _css_references(self.root, path)
             elif relative.endswith("search_index.json"):
                 found += _search_index_references(self.root, path)
+            elif relative.endswith(".pdf"):
+                pdf_refs, self._pdf_names[relative] = _pdf_references(self.root, path)
+                found += pdf_refs
         return found
+
+    def pdf_names(self, relative: str) -> set[str]:
+        if relative not in self._pdf_names:
+            self._pdf_names[relative] = _pdf_references(self.root, self.root / relative)[1]
+        return self._pdf_names[relative]
 
     def target_file(self, base: str, path: str) -> str | None:
         """The site file a path points at from `base` (a directory URL means its index.html), or None."""
@@ -169,6 +204,15 @@ def problem_with(site: Site, ref: Reference, outbound: frozenset[str]) -> str | 
     parts = urlsplit(url)
     if parts.scheme == "data":
         return None
+    if ref.what == "PDF":
+        return f"cannot be read as a PDF ({url})"
+    if ref.what == "PDF link":
+        if url.startswith("#"):
+            return None if url[1:] in site.pdf_names(ref.source) else f"{url}: no such named place in the PDF"
+        if parts.scheme in ("http", "https") and url in outbound:
+            return None
+        # A relative link in a PDF is resolved on the build machine (file://...), useless once downloaded.
+        return f"{url} leads outside the PDF (only OUTBOUND web addresses may)"
     if parts.scheme or url.startswith("//"):
         if ref.what == "<a href>" and url in outbound:
             return None

@@ -57,14 +57,22 @@ def test_checker_reports_each_kind_of_broken_reference(tmp_path):
             <style>@import "https://example.org/font.css";</style>
             """,
         "guide/index.html": '<h2 id="step-2">Step 2</h2><a name="old"></a><a href="../#top">bad</a>',
-        "files/role.pdf": "%PDF-1.7",
+        "files/broken.pdf": "%PDF-1.7 cut short",
         "pic.png": "",
         "assets/site.css": ".x { background: url(../pic.png) } .y { background: url(img/none.png) }",
         "search/search_index.json": json.dumps({"docs": [{"location": "guide/#step-2"}, {"location": "gone/"}]}),
     })
+    import weasyprint  # a real PDF: links to a named place in it, a relative link and a web address
+
+    weasyprint.HTML(string='<h1 id="top">Role</h1><a href="#top">ok</a> <a href="../roles/">relative</a> '
+                           '<a href="https://example.org/listed">listed</a> <a href="https://example.org/pdf">unlisted</a>',
+                    base_url=str(tmp_path / "files") + "/").write_pdf(tmp_path / "files" / "role.pdf")
     problems = check_site(tmp_path, outbound=frozenset({"https://example.org/listed"}))
     expected = [
         "assets/site.css:1: url() img/none.png points at no file in the site",
+        "files/broken.pdf:0: PDF cannot be read as a PDF",
+        f"files/role.pdf:1: PDF link {(tmp_path / 'roles').as_uri()}/ leads outside the PDF",
+        "files/role.pdf:1: PDF link https://example.org/pdf leads outside the PDF",
         "guide/index.html:1: <a href> ../#top: index.html has no element with id 'top'",
         "index.html:1: <link href> external URL https://fonts.googleapis.com/css?family=Roboto",
         "index.html:2: <a href> guide/#step-3: guide/index.html has no element with id 'step-3'",
