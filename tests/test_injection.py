@@ -244,7 +244,7 @@ def test_exports_keep_the_exact_text(injected):
 
 
 def test_no_page_runs_the_payload_in_a_browser(browser, injected):
-    """Opening every page and searching for the payload fires no dialog, and results show the markup as text."""
+    """Opening every page, searching and making a plan's calendar fire no dialog; all show the markup as text."""
     import functools
     import http.server
     import threading
@@ -272,7 +272,21 @@ def test_no_page_runs_the_payload_in_a_browser(browser, injected):
         page.wait_for_timeout(300)
         assert "<script>alert(1)</script>" in first.inner_text()
         assert page.locator('.md-search-result img[src="x"], .md-search-result script').count() == 0
+        calendar = _calendar_of_plan(page, base + "onboarding/sample-plan/")
     finally:
         context.close()
         server.shutdown()
     assert not dialogs, "\n".join(dialogs)
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert summaries and all(summary.endswith(PAYLOAD) for summary in summaries), summaries
+
+
+def _calendar_of_plan(page, url: str):
+    """The .ics an onboarding plan page makes for a start date, parsed (the file is built in the browser)."""
+    import icalendar
+
+    page.goto(url)
+    page.get_by_label("Your start date").fill("2026-03-02")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    return icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
