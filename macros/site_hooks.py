@@ -1,6 +1,8 @@
 """MkDocs hooks: fresh macros code on every rebuild, and the generated pages added to files and navigation."""
 
+import html
 import os
+import re
 import sys
 
 from mkdocs.plugins import event_priority
@@ -62,16 +64,29 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search the handbook">'
 
 
+# A Markdown task list item (`- [ ] text`): pymdownx.tasklist puts the box in a label of its own, with no text.
+TASK_ITEM = re.compile(r'(<li class="task-list-item">(?:<p>)?(?:<label class="task-list-control">)?<input type="checkbox")'
+                       r'([^>]*>(?:<span class="task-list-indicator"></span></label>)?)(.*?)(?=</p>|</li>|<ul|<ol)', re.S)
+
+
 def on_post_page(output, page, config):
-    return _escape_title(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page, config)
+    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return _label_task_boxes(_escape_title(output, page, config))
+
+
+def _label_task_boxes(output):
+    """Each task list checkbox named by its item's text (axe: label, critical)."""
+    def named(match):
+        label = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(3))).split())
+        return f'{match.group(1)} aria-label="{html.escape(label, quote=True)}"{match.group(2)}{match.group(3)}'
+
+    return TASK_ITEM.sub(named, output)
 
 
 def _escape_title(output, page, config):
     """The <title> element with the page title escaped (tests/test_injection.py)."""
     # Material writes `<title>{{ page.title | striptags }} - site</title>`. striptags also unescapes, so a data
     # title holding `</title><script>` (escaped in the page body) came out as markup and ran.
-    import html
-
     from markupsafe import Markup
 
     if not page.title or page.is_homepage:
