@@ -56,6 +56,11 @@ class Handbook:
     by_id: dict[str, dict[str, models.Record]]
     cited_by: dict[tuple[str, str], tuple[tuple[str, str], ...]]  # (kind, id) -> ((kind, id) citing it, ...)
 
+    def __repr__(self) -> str:
+        # Short on purpose: mkdocs-macros 1.5 turns every variable into text for a debug message on every build,
+        # even with debug off, and the full repr of every record was half of a rebuild (benchmarks/).
+        return f"Handbook({', '.join(f'{count} {kind}' for kind, count in self.counts().items())})"
+
     def __getattr__(self, kind: str) -> tuple[models.Record, ...]:
         try:
             return self.records[kind]
