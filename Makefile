@@ -12,7 +12,7 @@ IFRAME_WORKER := .cache/npm/iframe-worker-1.0.4/shim/index.js
 OFFLINE_DIR   ?= build/offline-site
 OFFLINE_ZIP   ?= dist/handbook-offline.zip
 
-.PHONY: serve test build check schema system-packages clean offline
+.PHONY: serve test build check schema system-packages clean offline bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -47,6 +47,11 @@ $(IFRAME_WORKER):
 
 check: $(STAMP)
 	$(VENV)/bin/handbook check
+
+# Speed and size (build overhead, check scaling, live reload, page weight, PDFs): prints a table and writes
+# benchmarks/RESULTS.md. Not part of `make test`; takes several minutes.
+bench: $(STAMP) system-packages
+	$(PYTHON) -m benchmarks.run
 
 schema: $(STAMP)
 	$(VENV)/bin/handbook schema

@@ -1,0 +1,105 @@
+"""Turns a handbook project into a plain Material project of the very same pages as static Markdown.
+
+Run as `python -m benchmarks.capture PROJECT PLAIN`: builds PROJECT once with an extra plugin that saves each page's
+final Markdown (after macros and hooks), every generated non-page file and the expanded navigation, then writes PLAIN:
+a copy of PROJECT whose docs/ holds those files and whose `mkdocs.plain.yml` drops the macros plugin and our hooks.
+`mkdocs.macros-only.yml` builds the same static pages with mkdocs-macros enabled but no macros module: what the plugin
+alone costs, before any of our loading and rendering.
+"""
+
+import copy
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils.yaml import yaml_load
+
+LAST = -1000  # after mkdocs-macros and every hook, so what is saved is what MkDocs turns into HTML
+PLAIN_CONFIG = "mkdocs.plain.yml"
+MACROS_ONLY_CONFIG = "mkdocs.macros-only.yml"
+MACROS_ONLY_DOCS = "docs-macros-only"
+# No module_name: mkdocs-macros then looks for main.py, which the project does not have, and carries on without one.
+NO_MODULE = {"macros": {"on_error_fail": True, "on_undefined": "strict"}}
+
+
+class Capture(BasePlugin):
+    """Saves the Markdown of every page and every generated file under `docs`, and the final nav."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs
+        self.nav = None
+        self.generated = []  # generated files that are not pages: exports, PDFs
+
+    @event_priority(LAST)
+    def on_files(self, files, config):
+        self.nav = copy.deepcopy(config.nav)
+        self.generated = [file for file in files if file.generated_by and not file.is_documentation_page()]
+        return files
+
+    @event_priority(LAST)
+    def on_page_markdown(self, markdown, page, config, files):
+        front = f"---\n{yaml.safe_dump(dict(page.meta), allow_unicode=True)}---\n\n" if page.meta else ""
+        self._write(page.file.src_uri, (front + markdown).encode("utf-8"))
+        return markdown
+
+    @event_priority(LAST)
+    def on_post_build(self, config):
+        # Taken from the built site, as some (the PDFs) are written only after the pages.
+        for file in self.generated:
+            self._write(file.src_uri, (Path(config.site_dir) / file.dest_uri).read_bytes())
+
+    def _write(self, src_uri: str, content: bytes) -> None:
+        target = self.docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def plain_plugins(config_path: Path) -> list:
+    """The project's plugins without mkdocs-macros (search and Material's own plugins stay)."""
+    with config_path.open("rb") as file:
+        raw = yaml_load(file)
+    plugins = raw.get("plugins", ["search"])
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
+    return [name if options is None else {name: options} for name, options in entries if name != "macros"]
+
+
+def make_plain(project: Path, plain: Path) -> Path:
+    """Writes the plain project and its two configs; returns the path of the plain one."""
+    shutil.copytree(project, plain, symlinks=True)
+    docs = plain / "docs"
+    for page in docs.rglob("*.md"):  # every page comes back as captured Markdown, and only those
+        page.unlink()
+    capture = Capture(docs)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=tempfile.mkdtemp(prefix="capture-site-"))
+    config.plugins["benchmark-capture"] = capture
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(config.site_dir, ignore_errors=True)
+    shutil.copytree(docs, plain / MACROS_ONLY_DOCS)
+    for page in (plain / MACROS_ONLY_DOCS).rglob("*.md"):
+        page.write_text(_raw_for_jinja(page.read_text(encoding="utf-8")), encoding="utf-8")
+    plugins = plain_plugins(project / "mkdocs.yml")
+    for name, extra, docs_dir in ((PLAIN_CONFIG, [], "docs"), (MACROS_ONLY_CONFIG, [NO_MODULE], MACROS_ONLY_DOCS)):
+        overrides = {"INHERIT": "mkdocs.yml", "docs_dir": docs_dir, "plugins": plugins + extra, "hooks": [],
+                     "watch": [], "nav": capture.nav}
+        (plain / name).write_text(yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return plain / PLAIN_CONFIG
+
+
+def _raw_for_jinja(page: str) -> str:
+    """The page's body in a Jinja raw block: still read by mkdocs-macros, but `{#id}` is not taken for a comment."""
+    front, separator, body = page.partition("---\n\n") if page.startswith("---\n") else ("", "", page)
+    return f"{front}{separator}{{% raw %}}{body}{{% endraw %}}\n"
+
+
+if __name__ == "__main__":
+    print(make_plain(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()))

@@ -1,0 +1,216 @@
+"""`make bench`: build overhead, check scaling, live reload, page weight and PDFs, as one table in RESULTS.md.
+
+Everything is measured on a copy of the working tree taken at the start, so edits made meanwhile change nothing.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import reload, report, weight
+from .capture import MACROS_ONLY_CONFIG, PLAIN_CONFIG
+from .project import PYTHON, Timing, load_average, median, medians, mkdocs_build, run, run_json, snapshot
+from .report import Row, kilobytes, megabytes, seconds
+from .synthetic import generate
+
+BUILD_RATIO = 1.25
+CHECK_SECONDS = 0.3
+LINEAR_RATIO = 1.10
+RELOAD_SECONDS = 1.5
+ROLE_PAGE_BYTES = 60_000
+SCALES = (10, 100)
+SECTIONS = ("build", "check", "reload", "weight", "pdf")
+
+NOTES = [
+    "**Build overhead**: `mkdocs build` of the handbook against a plain Material build of the very same pages. "
+    "`benchmarks/capture.py` builds the handbook once with an extra plugin that saves every page's final Markdown "
+    "(after macros and hooks), the generated files and the expanded navigation; the plain build uses that Markdown "
+    "with the same theme, extensions and non-macros plugins, and no macros plugin or hooks (its HTML pages come out "
+    "identical but for what our hooks change). Each is a fresh `python -m mkdocs build` process, timed from "
+    "outside, runs interleaved; CPU time is the process's user + system time. Ratios are judged on CPU time, which "
+    "others' test runs on the same two cores do not inflate the way they inflate wall time.",
+    "**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
+    "here). The full build row reuses PDFs made by an earlier build, as every rebuild after the first does; the "
+    "'PDFs made from scratch' row gives every build an empty cache.",
+    "**Check**: `load_handbook` timed inside one process after a first, untimed call (medians of the runs); "
+    "the `handbook check` row is the whole command (`python -m macros.cli check`) from start to exit. Like every "
+    "time target but live reload, these are judged on CPU time. "
+    "Synthetic data (`benchmarks/synthetic.py`) is N renamed copies of data/, each copy citing only itself, so every "
+    "record keeps the real number of cross-references. Growth compares 100x with ten times 10x; it is judged on CPU "
+    "time, which other processes on the shared cores do not inflate the way they inflate wall time. Peak memory is "
+    "tracemalloc's peak during one load, and the process's peak RSS.",
+    "**Live reload**: `mkdocs serve` on a free port of 127.0.0.1 in the project copy; each run saves data/roles.yml "
+    "with a new word in the first role's summary and polls that role's page over HTTP every 10 ms until the word is "
+    "served; the time is from the end of the save. One second of quiet between runs.",
+    "**Page weight**: HTML bytes of the largest built page of each type. The first visit is Debian's Chromium (via "
+    "Playwright) opening the home page with an empty cache; bytes are counted by the local HTTP server as it sends "
+    "them (bodies, uncompressed), including the search index that Material fetches after load.",
+    "**PDFs**: `macros.pdf.render` for each target, in one process, after one untimed PDF that loads WeasyPrint.",
+]
+
+
+def say(message: str) -> None:
+    print(f"benchmark: {message}", file=sys.stderr, flush=True)
+
+
+def measure_builds(work: Path, project: Path, runs: int) -> tuple[list[Row], Path]:
+    """Plain Material, mkdocs-macros alone and the full handbook, interleaved; returns the rows and the full site."""
+    say("capturing every page's final Markdown for the plain build")
+    plain = work / "plain"
+    run([PYTHON, "-m", "benchmarks.capture", str(project), str(plain)], project)
+    site = work / "site"
+    times: dict[str, list[Timing]] = {"plain": [], "macros": [], "full": []}
+    for number in range(1, runs + 1):  # interleaved, so a burst of load from others falls on all three alike
+        say(f"builds, run {number} of {runs}")
+        times["plain"].append(mkdocs_build(plain, work / "site-plain", PLAIN_CONFIG))
+        times["macros"].append(mkdocs_build(plain, work / "site-macros", MACROS_ONLY_CONFIG))
+        times["full"].append(mkdocs_build(project, site))
+    plain_t, macros_t, full_t = (medians(times[key]) for key in ("plain", "macros", "full"))
+    rows = [
+        Row("Build", "Plain Material build of the same pages as static Markdown", timed(plain_t)),
+        Row("Build", "The same with mkdocs-macros enabled and no macros module",
+            f"{timed(macros_t)}; {ratios(macros_t, plain_t)} plain"),
+        Row("Build", "Full handbook build, `mkdocs build`", timed(full_t)),
+        overhead_row("Build overhead: full / plain", full_t, plain_t),
+    ]
+    if any(site.rglob("*.pdf")):
+        cold = []
+        for number in range(1, runs + 1):
+            say(f"builds making every PDF, run {number} of {runs}")
+            cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
+            cold.append(mkdocs_build(project, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
+            if not any(cache.glob("*.pdf")):
+                raise SystemExit("benchmark: the build made no PDF in HANDBOOK_PDF_CACHE; update benchmarks/run.py")
+        cold_t = medians(cold)
+        rows += [Row("Build", "Full build making every PDF from scratch (empty PDF cache)", timed(cold_t)),
+                 overhead_row("Build overhead with PDFs made from scratch: full / plain", cold_t, plain_t)]
+    else:
+        rows.append(Row("Build", "Full build making every PDF", "not measured: the build makes no PDF yet"))
+    return rows, site
+
+
+def timed(timing: Timing) -> str:
+    return f"{seconds(timing.wall)} wall, {seconds(timing.cpu)} CPU"
+
+
+def ratios(timing: Timing, base: Timing) -> str:
+    return f"{timing.cpu / base.cpu:.2f}x CPU ({timing.wall / base.wall:.2f}x wall)"
+
+
+def overhead_row(label: str, timing: Timing, base: Timing) -> Row:
+    """Judged on CPU time: on cores shared with others' test runs, wall-time ratios swing by tens of percent."""
+    return Row("Build", label, ratios(timing, base), f"<= {BUILD_RATIO}x", timing.cpu / base.cpu <= BUILD_RATIO)
+
+
+def load_row(label: str, result: dict) -> Row:
+    return Row("Check", label, f"{seconds(median(result['wall']))} wall, {seconds(median(result['cpu']))} CPU; "
+                               f"peak {megabytes(result['peak_bytes'])} traced, {result['max_rss_kb'] / 1000:.0f} MB RSS")
+
+
+def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
+    """The real data in process and as a command, then synthetic data at 10x and 100x."""
+    say("handbook check on the real data")
+    real = run_json([PYTHON, "-m", "benchmarks.loadtime", "data", str(runs)], project)
+    command = medians([run([PYTHON, "-m", "macros.cli", "check"], project) for _ in range(runs)])
+    rows = [
+        Row("Check", f"`load_handbook`, real data ({real['records']} records), in process",
+            f"{seconds(median(real['wall']))} wall, {seconds(median(real['cpu']))} CPU", f"< {CHECK_SECONDS} s",
+            median(real["cpu"]) < CHECK_SECONDS),
+        Row("Check", "`handbook check` command, real data, start to exit", timed(command),
+            f"< {CHECK_SECONDS} s", command.cpu < CHECK_SECONDS),
+    ]
+    scaled = {}
+    for scale in SCALES:
+        data = work / f"data-{scale}x"
+        counts = generate(scale, data, source=project / "data")
+        say(f"load_handbook on {sum(counts.values())} synthetic records ({scale}x)")
+        scaled[scale] = run_json([PYTHON, "-m", "benchmarks.loadtime", str(data), str(min(runs, 3 if scale >= 100
+                                                                                                  else runs))], project)
+        rows.append(load_row(f"`load_handbook`, {scale}x data ({scaled[scale]['records']} records)", scaled[scale]))
+    low, high = scaled[SCALES[0]], scaled[SCALES[1]]
+    factor = SCALES[1] / SCALES[0]
+    cpu = median(high["cpu"]) / median(low["cpu"]) / factor
+    wall = median(high["wall"]) / median(low["wall"]) / factor
+    memory = high["peak_bytes"] / low["peak_bytes"] / factor
+    rows.append(Row("Check", f"Growth {SCALES[0]}x -> {SCALES[1]}x against linear (1.00 = linear)",
+                    f"{cpu:.2f} CPU time ({wall:.2f} wall); {memory:.2f} peak memory", f"<= {LINEAR_RATIO:.2f}",
+                    cpu <= LINEAR_RATIO))
+    return rows
+
+
+def measure_reload(work: Path, project: Path, runs: int) -> list[Row]:
+    say("live reload under mkdocs serve")
+    served = snapshot(work / "serve", source=project)  # a copy of its own: this measurement edits the data
+    latencies = reload.measure(served, runs)
+    return [Row("Live reload", "Save data/roles.yml -> rebuilt role page served",
+                f"{seconds(median(latencies))} (fastest {seconds(min(latencies))}, slowest {seconds(max(latencies))})",
+                f"< {RELOAD_SECONDS} s", median(latencies) < RELOAD_SECONDS)]
+
+
+def measure_weight(site: Path) -> list[Row]:
+    say("page weight, and a first visit in Chromium")
+    rows = []
+    for page_type, (path, size, count) in weight.largest_pages(site).items():
+        target = f"<= {ROLE_PAGE_BYTES // 1000} KB" if page_type == "role" else ""
+        rows.append(Row("Page weight", f"HTML of the largest {page_type} page (of {count}): `{path}`",
+                        kilobytes(size), target, size <= ROLE_PAGE_BYTES if page_type == "role" else None))
+    by_kind, outside = weight.first_visit(site)
+    parts = ", ".join(f"{kind} {kilobytes(size)}" for kind, size in by_kind.most_common())
+    rows.append(Row("Page weight", "First visit to the home page, everything fetched",
+                    f"{kilobytes(sum(by_kind.values()))} ({parts})"))
+    rows.append(Row("Page weight", "Requests to other sites on that visit", str(len(outside)), "0", not outside))
+    return rows
+
+
+def measure_pdfs(project: Path, runs: int) -> list[Row]:
+    say("PDFs with WeasyPrint")
+    result = run_json([PYTHON, "-m", "benchmarks.pdfs", str(runs)], project)
+    if "missing" in result:
+        return [Row("PDFs", "Job-description and whole-handbook PDFs", f"not measured: {result['missing']}")]
+    per_target = {path: median(times) for path, times in result["seconds"].items()}
+    whole = per_target.pop(result["handbook"])
+    return [
+        Row("PDFs", f"Job-description PDF, per role ({len(per_target)} roles)",
+            f"{seconds(median(per_target.values()))} median, {seconds(max(per_target.values()))} slowest"),
+        Row("PDFs", "Whole-handbook PDF", seconds(whole)),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is reported (default 5)")
+    parser.add_argument("--only", choices=SECTIONS, action="append",
+                        help="measure only this (repeatable); RESULTS.md is written only when everything is measured")
+    args = parser.parse_args(argv)
+    sections = args.only or list(SECTIONS)
+    load_before = load_average()
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temporary:
+        work = Path(temporary)
+        os.environ["HANDBOOK_PDF_CACHE"] = str(work / "pdf-cache")  # a private cache: the user's is never touched
+        project = snapshot(work / "project")
+        rows: list[Row] = []
+        site = None
+        if "build" in sections or "weight" in sections:
+            build_rows, site = measure_builds(work, project, args.runs if "build" in sections else 1)
+            rows += build_rows if "build" in sections else []
+        if "check" in sections:
+            rows += measure_check(work, project, args.runs)
+        if "reload" in sections:
+            rows += measure_reload(work, project, args.runs)
+        if "weight" in sections:
+            rows += measure_weight(site)
+        if "pdf" in sections:
+            rows += measure_pdfs(project, max(1, min(args.runs, 3)))
+    header = report.context(args.runs, load_before, load_average())
+    if args.only:
+        print("\n".join(header + ["", report.table(rows)]))
+    else:
+        print(report.write(rows, header, NOTES))
+        say(f"written to {report.RESULTS.relative_to(report.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
