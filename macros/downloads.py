@@ -9,7 +9,8 @@ from . import export, pdf
 from .edition import current
 from .handbook import Handbook
 
-# Set by the on_startup hook; `mkdocs serve` re-imports the hooks on every rebuild, so the value lives in the process.
+# Set by the on_startup hook in site_hooks.py (which spells it out, so as not to import this package at startup);
+# `mkdocs serve` re-imports the hooks on every rebuild, so the value lives in the process environment.
 COMMAND_VARIABLE = "HANDBOOK_MKDOCS_COMMAND"
 
 
@@ -31,10 +32,11 @@ def register(files, config, handbook: Handbook) -> None:
 
 def write_pdfs(config, handbook: Handbook) -> None:
     """Writes every PDF into the site; under `mkdocs serve`, new ones are made in the background."""
-    pending = pdf.targets(handbook, current())
+    edition = current()
+    pending = pdf.targets(handbook, edition)
     site_dir, cache = Path(config.site_dir), pdf.cache_dir()
     if os.environ.get(COMMAND_VARIABLE) == "serve":
-        pdf.write_in_background(pending, site_dir, cache)
+        pdf.write_in_background(pending, site_dir, cache, Path(config.config_file_path).parent / "data", edition)
         return
     try:
         pdf.write_all(pending, site_dir, cache)

@@ -2,10 +2,13 @@
 
 import hashlib
 import logging
+import multiprocessing
 import os
-import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from importlib import metadata
 from pathlib import Path
 
 from . import paper
@@ -17,7 +20,10 @@ log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 HANDBOOK_PDF = "downloads/handbook.pdf"
 ALLOWED_SCHEMES = ("file", "data")
 CACHE_SIZE = 64  # PDFs kept in the cache: every current one plus a few generations of edits
-SOURCES = (Path(__file__), *sorted(paper.TEMPLATES.iterdir()))  # what a cached PDF also depends on
+BACKGROUND = "handbook-pdfs"  # the name of the process that makes PDFs while `mkdocs serve` goes on
+HERE = Path(__file__).resolve().parent
+# Code and templates a PDF's bytes depend on besides its data: a change to any of them makes every PDF again.
+SOURCES = (HERE / "pdf.py", HERE / "paper.py", HERE / "render" / "common.py", *sorted(paper.TEMPLATES.iterdir()))
 
 
 def job_description_pdf(role_id: str) -> str:
@@ -31,30 +37,45 @@ class PdfError(Exception):
 
 @dataclass(frozen=True)
 class Target:
-    """One PDF to make: its path in the site and its HTML, plus front matter that needs the HTML's page numbers."""
+    """One PDF: its path in the site, a fingerprint of the data it shows, and how to write its HTML when needed.
+
+    `front`, if given, writes front matter (cover, contents) from the page number of each anchor in the HTML.
+    Both are picklable (module functions with their arguments), so a target can be made in another process.
+    """
 
     path: str
-    html: str
+    inputs: str
+    html: Callable[[], str] = field(compare=False)
     front: Callable[[dict[str, int]], str] | None = field(default=None, compare=False)
+
+    @classmethod
+    def of_html(cls, path: str, html: str) -> "Target":
+        """A target whose HTML is already written (its fingerprint is the HTML itself)."""
+        return cls(path, html, partial(str, html))
 
     @property
     def key(self) -> str:
         """A fingerprint of everything the PDF's bytes depend on, so an unchanged PDF is never made twice."""
-        digest = hashlib.sha256(self.html.encode())
-        if self.front:
-            digest.update(self.front({}).encode())
+        digest = hashlib.sha256(f"{self.path}\x00{self.inputs}\x00{metadata.version('weasyprint')}".encode())
         for source in SOURCES:
             digest.update(source.read_bytes())
-        digest.update(_weasyprint_version().encode())
         return digest.hexdigest()
 
 
 def targets(handbook: Handbook, edition: Edition) -> list[Target]:
-    """Every PDF the site offers: the role job descriptions first, then the whole handbook."""
-    found = [Target(job_description_pdf(role.id), paper.job_description_document(handbook, role, edition))
-             for role in handbook.roles]
-    found.append(Target(HANDBOOK_PDF, paper.handbook_chapters(handbook, edition),
-                        front=lambda pages: paper.handbook_front(handbook, edition, pages)))
+    """Every PDF the site offers: the role job descriptions first, then the whole handbook.
+
+    Fingerprints come from the records themselves, so a build whose PDFs are all cached writes no HTML at all.
+    """
+    stamp = f"{edition.date.isoformat()} {edition.version}"
+    found = []
+    for role in handbook.roles:
+        shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
+        found.append(Target(job_description_pdf(role.id), _fingerprint(stamp, shown),
+                            partial(paper.job_description_document, handbook, role, edition)))
+    everything = [record for records in handbook.records.values() for record in records]
+    found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything), partial(paper.handbook_chapters, handbook, edition),
+                        front=partial(paper.handbook_front, handbook, edition)))
     return found
 
 
@@ -67,7 +88,7 @@ def render(target: Target) -> bytes:
         return weasyprint.HTML(string=html, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher()).render()
 
     try:
-        document = layout(target.html)
+        document = layout(target.html())
         if target.front:
             # Contents with page numbers in one pass: lay out the chapters, read where each anchor landed, then lay
             # out the short front matter with those numbers. CSS target-counter() would lay out all pages again.
@@ -112,24 +133,45 @@ def write_all(pending: list[Target], site_dir: Path, cache: Path) -> None:
     _trim(cache)
 
 
-def write_in_background(pending: list[Target], site_dir: Path, cache: Path) -> threading.Thread:
-    """`mkdocs serve`: cached PDFs go in the site now, new ones follow from a thread so the reload does not wait."""
+def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data_dir: Path, edition: Edition,
+                        start=None):
+    """`mkdocs serve`: cached PDFs go in the site now; new ones are made by another process, so no reload waits.
+
+    A separate process, not a thread: WeasyPrint is busy Python for seconds, and a thread would hold the
+    interpreter lock while the next rebuild runs. Returns the process (None when nothing was left to make).
+    """
     fresh = [t for t in pending if cached(t, cache) is not None]
     write_all(fresh, site_dir, cache)
-    rest = [t for t in pending if t not in fresh]
+    keys = [t.key for t in pending if t not in fresh]
+    for child in multiprocessing.active_children():
+        if child.name == BACKGROUND:
+            child.terminate()  # an earlier edit's PDFs are out of date already
+    if not keys:
+        return None
+    log.info("Making %d PDF(s) in the background", len(keys))
+    start = start or multiprocessing.get_context("spawn").Process
+    worker = start(target=make_in_background, args=(data_dir, edition, keys, site_dir, cache), name=BACKGROUND,
+                   daemon=True)
+    worker.start()
+    return worker
 
-    def work():
-        try:
-            write_all(rest, site_dir, cache)
-            log.info("PDFs ready: %s", ", ".join(t.path for t in rest))
-        except PdfError as error:
-            log.error("%s", error)
 
-    thread = threading.Thread(target=work, name="handbook-pdfs", daemon=True)
-    if rest:
-        log.info("Making %d PDF(s) in the background", len(rest))
-        thread.start()
-    return thread
+def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_dir: Path, cache: Path) -> None:
+    """In the background process: load the data afresh and make the PDFs with these keys (others are newer edits')."""
+    from .handbook import load_handbook
+
+    wanted = [t for t in targets(load_handbook(data_dir), edition) if t.key in keys]
+    try:
+        write_all(wanted, site_dir, cache)
+    except PdfError as error:
+        log.error("%s", error)
+
+
+def _fingerprint(stamp: str, records) -> str:
+    digest = hashlib.sha256(stamp.encode())
+    for record in records:
+        digest.update(record.model_dump_json().encode())
+    return digest.hexdigest()
 
 
 def _local_fetcher():
@@ -153,22 +195,19 @@ def _local_fetcher():
     return LocalOnly(allowed_protocols=ALLOWED_SCHEMES, fail_on_errors=True)
 
 
-def _weasyprint_version() -> str:
-    from importlib import metadata
-
-    return metadata.version("weasyprint")
-
-
 def _write_atomically(path: Path, data: bytes) -> None:
     """Writes via a temporary file, so a reader (or a second build) never sees half a PDF."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
 
 
 def _trim(cache: Path) -> None:
-    """Keeps the most recently used PDFs in the cache and removes the rest."""
+    """Keeps the most recently used PDFs in the cache; drops the rest and any write cut short an hour ago."""
     entries = sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[CACHE_SIZE:]:
         old.unlink(missing_ok=True)
+    for leftover in cache.glob(".*.tmp"):
+        if leftover.stat().st_mtime < time.time() - 3600:
+            leftover.unlink(missing_ok=True)

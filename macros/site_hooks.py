@@ -10,11 +10,9 @@ from mkdocs.structure.files import File
 
 
 def on_startup(command, dirty):
-    from macros.downloads import COMMAND_VARIABLE
-
     # Under `mkdocs serve` the PDFs are made in the background; this module is reloaded on every rebuild, so the
-    # command is kept in the process environment.
-    os.environ[COMMAND_VARIABLE] = command
+    # command is kept in the process environment (macros.downloads.COMMAND_VARIABLE, not imported this early).
+    os.environ["HANDBOOK_MKDOCS_COMMAND"] = command
 
 
 @event_priority(100)  # before mkdocs-macros imports the package in its own on_config

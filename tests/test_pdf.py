@@ -76,22 +76,25 @@ def test_pdfs_record_the_editions_date_not_the_builds(site):
 
 RENDER_ALL = """
 import hashlib, json, sys
+from datetime import date
 from pathlib import Path
 from macros import pdf
-from macros.edition import current
+from macros.edition import Edition
 from macros.handbook import load_handbook
-targets = pdf.targets(load_handbook(Path("data")), current())
+edition = Edition(date.fromisoformat(sys.argv[1]), sys.argv[2])
+targets = pdf.targets(load_handbook(Path("data")), edition)
 print(json.dumps({t.path: hashlib.sha256(pdf.render(t)).hexdigest() for t in targets}))
 """
 
 
 def test_pdfs_are_byte_identical_when_made_again(site):
-    """A fresh process (other hash seed, no cache) makes exactly the bytes the build wrote."""
+    """A fresh process (other hash seed, no cache) makes exactly the bytes the build wrote, for the same edition."""
     import json
 
+    edition = json.loads((site / "downloads" / "handbook.json").read_text(encoding="utf-8"))["edition"]
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    result = subprocess.run([sys.executable, "-c", RENDER_ALL], cwd=ROOT, capture_output=True, text=True,
-                            timeout=600, env=env)
+    result = subprocess.run([sys.executable, "-c", RENDER_ALL, edition["date"], edition["version"]], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr
     made_again = json.loads(result.stdout)
     built = {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in made_again}
@@ -99,8 +102,8 @@ def test_pdfs_are_byte_identical_when_made_again(site):
 
 
 def page_html(body: str) -> pdf.Target:
-    return pdf.Target("downloads/test.pdf", f'<html><head><link rel="stylesheet" href="paper.css"></head>'
-                                            f"<body>{body}</body></html>")
+    return pdf.Target.of_html("downloads/test.pdf", f'<html><head><link rel="stylesheet" href="paper.css"></head>'
+                                                    f"<body>{body}</body></html>")
 
 
 @pytest.mark.parametrize("resource", [
@@ -153,37 +156,60 @@ def fake_render(calls: list, gate: threading.Event | None = None):
 def test_unchanged_pdfs_are_taken_from_the_cache(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(pdf, "render", fake_render(calls))
-    targets = [page_html("one"), pdf.Target("downloads/two.pdf", "<p>two</p>")]
+    targets = [page_html("one"), pdf.Target.of_html("downloads/two.pdf", "<p>two</p>")]
     pdf.write_all(targets, tmp_path / "site1", tmp_path / "cache")
     pdf.write_all(targets, tmp_path / "site2", tmp_path / "cache")
     assert calls == ["downloads/test.pdf", "downloads/two.pdf"], "the second build rendered again"
     assert (tmp_path / "site2" / "downloads" / "two.pdf").read_bytes() == b"%PDF-fake downloads/two.pdf"
-    pdf.write_all([pdf.Target("downloads/two.pdf", "<p>two, edited</p>")], tmp_path / "site3", tmp_path / "cache")
+    pdf.write_all([pdf.Target.of_html("downloads/two.pdf", "<p>two, edited</p>")], tmp_path / "site3", tmp_path / "cache")
     assert calls[-1] == "downloads/two.pdf", "an edited PDF was not made again"
+
+
+def test_a_warm_build_writes_no_html(tmp_path, monkeypatch):
+    """Cached PDFs are found from the records' fingerprints: no template is rendered and no PDF made."""
+    calls = []
+    monkeypatch.setattr(pdf, "render", fake_render(calls))
+    targets = pdf.targets(load_handbook(SAMPLE_DATA), current())
+    pdf.write_all(targets, tmp_path / "site1", tmp_path / "cache")
+    monkeypatch.setattr(pdf.paper, "ENV", None)  # any template rendering now fails
+    pdf.write_all(pdf.targets(load_handbook(SAMPLE_DATA), current()), tmp_path / "site2", tmp_path / "cache")
+    assert len(calls) == len(targets)
 
 
 def test_under_serve_new_pdfs_are_made_in_the_background(tmp_path, monkeypatch):
     """A live reload does not wait for new PDFs: cached ones are in place at once, new ones follow."""
     calls, gate = [], threading.Event()
+    handbook, edition = load_handbook(SAMPLE_DATA), current()
+    first, *rest = pdf.targets(handbook, edition)
     monkeypatch.setattr(pdf, "render", fake_render(calls))
-    old = page_html("cached before")
-    pdf.write_all([old], tmp_path / "earlier", tmp_path / "cache")
+    pdf.write_all([first], tmp_path / "earlier", tmp_path / "cache")
     monkeypatch.setattr(pdf, "render", fake_render(calls, gate))
-    new = pdf.Target("downloads/new.pdf", "<p>new</p>")
-    thread = pdf.write_in_background([old, new], tmp_path / "site", tmp_path / "cache")
-    assert (tmp_path / "site" / old.path).is_file(), "the cached PDF is not in the site at once"
-    assert not (tmp_path / "site" / new.path).exists(), "the reload waited for the new PDF"
+    worker = pdf.write_in_background([first, *rest], tmp_path / "site", tmp_path / "cache", SAMPLE_DATA, edition,
+                                     start=threading.Thread)
+    assert (tmp_path / "site" / first.path).is_file(), "the cached PDF is not in the site at once"
+    assert not any((tmp_path / "site" / t.path).exists() for t in rest), "the reload waited for the new PDFs"
     gate.set()
-    thread.join(10)
-    assert (tmp_path / "site" / new.path).read_bytes() == b"%PDF-fake downloads/new.pdf"
+    worker.join(10)
+    assert all((tmp_path / "site" / t.path).read_bytes().startswith(b"%PDF-fake") for t in rest)
 
 
-def test_cache_key_changes_with_the_html_and_the_stylesheet(monkeypatch, tmp_path):
+def test_the_background_process_makes_real_pdfs(tmp_path):
+    """The default worker is another Python process that loads the data itself and writes the PDFs."""
+    edition = current()
+    targets = pdf.targets(load_handbook(SAMPLE_DATA), edition)
+    worker = pdf.write_in_background(targets, tmp_path / "site", tmp_path / "cache", SAMPLE_DATA, edition)
+    assert worker.name == pdf.BACKGROUND
+    worker.join(300)
+    assert worker.exitcode == 0
+    for target in targets:
+        assert (tmp_path / "site" / target.path).read_bytes().startswith(b"%PDF-"), target.path
+
+
+def test_cache_key_changes_with_the_data_and_the_stylesheet(monkeypatch, tmp_path):
     target = page_html("x")
     key = target.key
-    assert pdf.Target(target.path, target.html + " ").key != key
+    assert pdf.Target.of_html(target.path, target.html() + " ").key != key
     css = tmp_path / "paper.css"
     css.write_text("p { color: red }")
     monkeypatch.setattr(pdf, "SOURCES", (*pdf.SOURCES, css))
     assert target.key != key
-
