@@ -123,7 +123,17 @@ def make(target: Target, cache: Path) -> Path:
         _write_atomically(path, render(target))
     else:
         os.utime(path)  # recently used: kept when the cache is trimmed
+    latest = _latest(target, cache)
+    if not latest.is_file() or latest.read_text() != target.key:
+        _write_atomically(latest, target.key.encode())
     return path
+
+
+def previous(target: Target, cache: Path) -> Path | None:
+    """The last PDF made for the target's path, whatever its data was then (None if none is cached)."""
+    latest = _latest(target, cache)
+    path = cache / f"{latest.read_text()}.pdf" if latest.is_file() else None
+    return path if path and path.is_file() else None
 
 
 def write_all(pending: list[Target], site_dir: Path, cache: Path) -> None:
@@ -143,6 +153,9 @@ def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data
     fresh = [t for t in pending if cached(t, cache) is not None]
     write_all(fresh, site_dir, cache)
     keys = [t.key for t in pending if t not in fresh]
+    for target in pending:
+        if target not in fresh and (stale := previous(target, cache)):
+            _write_atomically(site_dir / target.path, stale.read_bytes())  # a link never breaks while it is remade
     for child in multiprocessing.active_children():
         if child.name == BACKGROUND:
             child.terminate()  # an earlier edit's PDFs are out of date already
@@ -165,6 +178,11 @@ def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_d
         write_all(wanted, site_dir, cache)
     except PdfError as error:
         log.error("%s", error)
+
+
+def _latest(target: Target, cache: Path) -> Path:
+    """Where the key of the last PDF made for the target's path is noted."""
+    return cache / "latest" / f"{target.path.replace('/', '--')}.key"
 
 
 def _fingerprint(stamp: str, records) -> str:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
+from functools import partial
 
 import pytest
 from pypdf import PdfReader
@@ -191,6 +192,22 @@ def test_under_serve_new_pdfs_are_made_in_the_background(tmp_path, monkeypatch):
     gate.set()
     worker.join(10)
     assert all((tmp_path / "site" / t.path).read_bytes().startswith(b"%PDF-fake") for t in rest)
+
+
+def test_under_serve_the_previous_pdf_stands_in_until_the_new_one_is_ready(tmp_path, monkeypatch):
+    calls, gate = [], threading.Event()
+    monkeypatch.setattr(pdf, "render", fake_render(calls))
+    old = pdf.Target.of_html("downloads/jd.pdf", "<p>old</p>")
+    pdf.write_all([old], tmp_path / "earlier", tmp_path / "cache")
+    monkeypatch.setattr(pdf, "render", lambda target: gate.wait(10) and b"%PDF-new")
+    new = pdf.Target("downloads/jd.pdf", "<p>new</p>", partial(str, "<p>new</p>"))
+    worker = pdf.write_in_background([new], tmp_path / "site", tmp_path / "cache", SAMPLE_DATA, current(),
+                                     start=lambda target, args, **_: threading.Thread(
+                                         target=pdf.write_all, args=([new], tmp_path / "site", tmp_path / "cache")))
+    assert (tmp_path / "site" / "downloads" / "jd.pdf").read_bytes() == b"%PDF-fake downloads/jd.pdf"
+    gate.set()
+    worker.join(10)
+    assert (tmp_path / "site" / "downloads" / "jd.pdf").read_bytes() == b"%PDF-new"
 
 
 def test_the_background_process_makes_real_pdfs(tmp_path):
