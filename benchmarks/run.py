@@ -104,15 +104,11 @@ def overhead_row(label: str, timing: Timing, base: Timing) -> Row:
     return Row("Build", label, ratios(timing, base), f"<= {BUILD_RATIO}x", timing.cpu / base.cpu <= BUILD_RATIO)
 
 
-def load_row(label: str, result: dict) -> Row:
-    return Row("Check", label, f"{seconds(median(result['wall']))} wall, {seconds(median(result['cpu']))} CPU; "
-                               f"peak {megabytes(result['peak_bytes'])} traced, {result['max_rss_kb'] / 1000:.0f} MB RSS")
-
-
 def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
     """The real data in process and as a command, then synthetic data at 10x and 100x."""
     say("handbook check on the real data")
-    real = run_json([PYTHON, "-m", "benchmarks.loadtime", "data", str(runs)], project)
+    loadtime = [PYTHON, "-m", "benchmarks.loadtime"]
+    real = run_json([*loadtime, "data", str(runs)], project)
     command = medians([run([PYTHON, "-m", "macros.cli", "check"], project) for _ in range(runs)])
     rows = [
         Row("Check", f"`load_handbook`, real data ({real['records']} records), in process",
@@ -121,20 +117,27 @@ def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
         Row("Check", "`handbook check` command, real data, start to exit", timed(command),
             f"< {CHECK_SECONDS} s", command.cpu < CHECK_SECONDS),
     ]
-    scaled = {}
+    folders = {scale: work / f"data-{scale}x" for scale in SCALES}
+    for scale, folder in folders.items():
+        generate(scale, folder, source=project / "data")
+    loads: dict[int, list[dict]] = {scale: [] for scale in SCALES}
+    for number in range(1, runs + 1):  # one load per process, scales interleaved: others' load hits both alike
+        say(f"load_handbook on synthetic data at {' and '.join(f'{s}x' for s in SCALES)}, run {number} of {runs}")
+        for scale, folder in folders.items():
+            loads[scale].append(run_json([*loadtime, str(folder), "1"], project))
+    times = {scale: Timing(median(r["wall"][0] for r in results), median(r["cpu"][0] for r in results))
+             for scale, results in loads.items()}
+    peaks = {scale: run_json([*loadtime, str(folder), "--memory"], project) for scale, folder in folders.items()}
     for scale in SCALES:
-        data = work / f"data-{scale}x"
-        counts = generate(scale, data, source=project / "data")
-        say(f"load_handbook on {sum(counts.values())} synthetic records ({scale}x)")
-        scaled[scale] = run_json([PYTHON, "-m", "benchmarks.loadtime", str(data), str(min(runs, 3 if scale >= 100
-                                                                                                  else runs))], project)
-        rows.append(load_row(f"`load_handbook`, {scale}x data ({scaled[scale]['records']} records)", scaled[scale]))
-    low, high = scaled[SCALES[0]], scaled[SCALES[1]]
-    factor = SCALES[1] / SCALES[0]
-    cpu = median(high["cpu"]) / median(low["cpu"]) / factor
-    wall = median(high["wall"]) / median(low["wall"]) / factor
-    memory = high["peak_bytes"] / low["peak_bytes"] / factor
-    rows.append(Row("Check", f"Growth {SCALES[0]}x -> {SCALES[1]}x against linear (1.00 = linear)",
+        rows.append(Row("Check", f"`load_handbook`, {scale}x data ({loads[scale][0]['records']} records)",
+                        f"{timed(times[scale])}; peak {megabytes(peaks[scale]['peak_bytes'])} traced, "
+                        f"{peaks[scale]['max_rss_kb'] / 1000:.0f} MB RSS"))
+    low, high = SCALES
+    factor = high / low
+    cpu = times[high].cpu / times[low].cpu / factor
+    wall = times[high].wall / times[low].wall / factor
+    memory = peaks[high]["peak_bytes"] / peaks[low]["peak_bytes"] / factor
+    rows.append(Row("Check", f"Growth {low}x -> {high}x against linear (1.00 = linear)",
                     f"{cpu:.2f} CPU time ({wall:.2f} wall); {memory:.2f} peak memory", f"<= {LINEAR_RATIO:.2f}",
                     cpu <= LINEAR_RATIO))
     return rows
