@@ -46,7 +46,7 @@ def run(command: list[str], cwd: Path, timeout: float = 900, **env: str) -> Timi
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     _check(command, cwd, subprocess.run(command, cwd=cwd, env=environment(**env), capture_output=True, text=True,
-                                        timeout=timeout))
+                                        timeout=timeout, check=False))
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -54,7 +54,8 @@ def run(command: list[str], cwd: Path, timeout: float = 900, **env: str) -> Timi
 
 def run_json(command: list[str], cwd: Path, timeout: float = 1800) -> dict:
     """Runs a command that prints one JSON object, and returns that object."""
-    result = subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, text=True, timeout=timeout,
+                            check=False)
     _check(command, cwd, result)
     return json.loads(result.stdout)
 

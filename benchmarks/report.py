@@ -4,7 +4,7 @@ import os
 import platform
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def megabytes(value: int) -> str:
 def commit() -> str:
     """HEAD's short hash, and how many files differ from it (others' work in progress is measured too)."""
     def git(*args):
-        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
     changed = len(git("status", "--porcelain").splitlines())
@@ -54,10 +54,10 @@ def context(runs: int, load_before: str, load_after: str) -> list[str]:
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material",
                                                                          "mkdocs-macros-plugin", "pydantic"))
     return [
-        f"- Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on commit {commit()}",
+        f"- Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on commit {commit()}",
         f"- Machine: {os.cpu_count()} CPU cores, {platform.machine()}, Python {platform.python_version()}; {versions}",
-        f"- Load average (1, 5, 15 min) at start: {load_before}; at end: {load_after} "
-        "(other engineers' test runs share these cores, so figures are medians)",
+        (f"- Load average (1, 5, 15 min) at start: {load_before}; at end: {load_after} "
+         "(other engineers' test runs share these cores, so figures are medians)"),
         f"- Medians of {runs} run(s) unless a row says otherwise",
     ]
 

@@ -24,29 +24,31 @@ SCALES = (10, 100)
 SECTIONS = ("build", "check", "reload", "weight", "pdf")
 
 NOTES = [
-    "**Build overhead**: `mkdocs build` of the handbook against a plain Material build of the very same pages. "
-    "`benchmarks/capture.py` builds the handbook once with an extra plugin that saves every page's final Markdown "
-    "(after macros and hooks), the generated files and the expanded navigation; the plain build uses that Markdown "
-    "with the same theme, extensions and non-macros plugins, and no macros plugin or hooks (its HTML pages come out "
-    "identical but for what our hooks change). Each is a fresh `python -m mkdocs build` process, timed from "
-    "outside, runs interleaved; CPU time is the process's user + system time. Ratios are judged on CPU time, which "
-    "others' test runs on the same two cores do not inflate the way they inflate wall time.",
-    "**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
-    "here). The full build row reuses PDFs made by an earlier build, as every rebuild after the first does; the "
-    "'PDFs made from scratch' row gives every build an empty cache.",
-    "**Check**: `load_handbook` timed inside one process after a first, untimed call (medians of the runs); "
-    "the `handbook check` row is the whole command (`python -m macros.cli check`) from start to exit. Like every "
-    "time target but live reload, these are judged on CPU time. "
-    "Synthetic data (`benchmarks/synthetic.py`) is N renamed copies of data/, each copy citing only itself, so every "
-    "record keeps the real number of cross-references. Growth compares 100x with ten times 10x; it is judged on CPU "
-    "time, which other processes on the shared cores do not inflate the way they inflate wall time. Peak memory is "
-    "tracemalloc's peak during one load, and the process's peak RSS.",
-    "**Live reload**: `mkdocs serve` on a free port of 127.0.0.1 in the project copy; each run saves data/roles.yml "
-    "with a new word in the first role's summary and polls that role's page over HTTP every 10 ms until the word is "
-    "served; the time is from the end of the save. One second of quiet between runs.",
-    "**Page weight**: HTML bytes of the largest built page of each type. The first visit is Debian's Chromium (via "
-    "Playwright) opening the home page with an empty cache; bytes are counted by the local HTTP server as it sends "
-    "them (bodies, uncompressed), including the search index that Material fetches after load.",
+    ("**Timing**: every command is a fresh process timed from outside, as a user runs it; CPU time is its user + "
+     "system time. Other engineers' test runs share the two cores, which inflates wall time a lot and CPU time less "
+     "(still by tens of percent), so runs that are compared are interleaved, figures are medians, and every time "
+     "target but live reload is judged on CPU time."),
+    ("**Build overhead**: `mkdocs build` of the handbook against a plain Material build of the very same pages. "
+     "`benchmarks/capture.py` builds the handbook once with an extra plugin that saves every page's final Markdown "
+     "(after macros and hooks), the generated files (exports, PDFs) and the expanded navigation; the plain build uses "
+     "that Markdown with the same theme, extensions and non-macros plugins, and no macros plugin or hooks. Its HTML "
+     "pages come out identical but for what our `on_post_page` hooks change. The mkdocs-macros row builds the same "
+     "static pages with the plugin on and no module (page bodies in a Jinja raw block)."),
+    ("**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
+     "here). The full build row reuses PDFs made by an earlier build, as every rebuild after the first does; the "
+     "'PDFs made from scratch' row gives every build an empty cache."),
+    ("**Check**: `load_handbook` timed inside one process after an untimed load of the real data (medians of the "
+     "runs); the `handbook check` row is the whole command (`python -m macros.cli check`) from start to exit. "
+     "Synthetic data (`benchmarks/synthetic.py`) is N renamed copies of data/, each copy citing only itself, so every "
+     "record keeps the real number of cross-references; one load per process, 10x and 100x interleaved. Growth is "
+     "the 100x time over ten times the 10x time. Peak memory is tracemalloc's peak during a separate load, and that "
+     "process's peak RSS."),
+    ("**Live reload**: `mkdocs serve` on a free port of 127.0.0.1 in a copy of the project; each run saves "
+     "data/roles.yml with a new word in the first role's summary and polls that role's page over HTTP every 10 ms "
+     "until the word is served; the time is from the end of the save. One second of quiet between runs."),
+    ("**Page weight**: HTML bytes of the largest built page of each type. The first visit is Debian's Chromium (via "
+     "Playwright) opening the home page with an empty cache; bytes are counted by the local HTTP server as it sends "
+     "them (bodies, uncompressed), including the search index that Material fetches after load."),
     "**PDFs**: `macros.pdf.render` for each target, in one process, after one untimed PDF that loads WeasyPrint.",
 ]
 
@@ -100,7 +102,7 @@ def ratios(timing: Timing, base: Timing) -> str:
 
 
 def overhead_row(label: str, timing: Timing, base: Timing) -> Row:
-    """Judged on CPU time: on cores shared with others' test runs, wall-time ratios swing by tens of percent."""
+    """Judged on CPU time: on cores shared with others' test runs, wall-time ratios swing the most."""
     return Row("Build", label, ratios(timing, base), f"<= {BUILD_RATIO}x", timing.cpu / base.cpu <= BUILD_RATIO)
 
 

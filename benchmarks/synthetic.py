@@ -36,7 +36,7 @@ def renamed(kind: str, record: dict, copy: int) -> dict:
                 record[field] = f"{record[field]} {copy + 1}"
         if "aliases" in record:
             record["aliases"] = [f"{alias} {copy + 1}" for alias in record["aliases"]]
-    for (source_kind, field_path), _target in REFERENCES.items():
+    for source_kind, field_path in REFERENCES:
         if source_kind != kind:
             continue
         outer, _, inner = field_path.partition(".")
