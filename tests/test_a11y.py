@@ -38,7 +38,7 @@ def test_every_kind_of_page_has_no_serious_problems(tab, served_site, site):
         if problems:
             report[f"{kind} ({path or '/'})"] = problems
     assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(lines) for page, lines in report.items())
-    assert {"home", "roles page", "checklists page", "onboarding page", "glossary", "duties"} <= kinds.keys()
+    assert {"home", "roles page", "duties", "checklists page", "onboarding page", "manager", "glossary"} <= kinds.keys()
 
 
 def test_open_search_with_results_has_no_serious_problems(tab, served_site):

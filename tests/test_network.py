@@ -112,7 +112,7 @@ def test_scripts_name_no_other_origin_but_dormant_ones(site):
 
 
 def test_page_kinds_cover_what_readers_use(site):
-    """The browsing above covers home, a role, a record page, a checklist, an onboarding plan and the glossary."""
+    """The browsing covers home, a role, a record page, a checklist, a plan, the manager's view and the glossary."""
     kinds = page_kinds(site)
-    for needed in ("home", "roles page", "duties", "checklists page", "onboarding page", "glossary"):
+    for needed in ("home", "roles page", "duties", "checklists page", "onboarding page", "manager", "glossary"):
         assert needed in kinds, f"no {needed} page found to test in {sorted(kinds)}"
