@@ -1,6 +1,5 @@
 """Search that finds: queries a newcomer would type, typed into Material's search box, find the right page."""
 
-import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,6 +32,15 @@ QUERIES = [
 ]
 
 RESULTS = ".md-search-result__list > .md-search-result__item"
+SETTLED_MS = 400
+WATCH_RESULTS = """() => {
+    window.hbLastResultChange = performance.now();
+    if (!window.hbResultWatcher) {
+        window.hbResultWatcher = new MutationObserver(() => { window.hbLastResultChange = performance.now(); });
+        window.hbResultWatcher.observe(document.querySelector(".md-search-result"),
+                                       {childList: true, subtree: true, characterData: true});
+    }
+}"""
 
 
 def _site_relative(url: str, base: str) -> str:
@@ -56,16 +64,12 @@ def search(page, query: str, base: str) -> list[list[str]]:
     meta = page.locator(".md-search-result__meta")
     page.wait_for_function(f"!document.querySelector('{RESULTS}')")
     idle = meta.inner_text()  # "Type to start searching"
+    page.evaluate(WATCH_RESULTS)
     page.keyboard.type(query, delay=15)
     page.wait_for_function("idle => document.querySelector('.md-search-result__meta').innerText !== idle", arg=idle)
-    # Results are replaced as the worker answers each keystroke; read them once they stop changing.
-    previous = None
-    for _ in range(40):
-        groups = page.eval_on_selector_all(RESULTS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
-        if groups == previous:
-            break
-        previous = groups
-        time.sleep(0.2)
+    # Results are replaced as the worker answers each keystroke; read them once they have not changed for a while.
+    page.wait_for_function(f"performance.now() - window.hbLastResultChange > {SETTLED_MS}")
+    groups = page.eval_on_selector_all(RESULTS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
     return [[_site_relative(url, base) for url in group] for group in groups]
 
 
