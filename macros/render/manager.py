@@ -38,7 +38,7 @@ def matrix(table: str) -> str:
 def area_matrix(handbook: Handbook) -> str:
     """Roles × duty areas: how many of each role's duties fall in each area."""
     areas = [area for area in AREA_TITLES if any(d.area == area for d in handbook.duties)]
-    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | All duties |"
+    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | Total |"
     rule = "| --- | " + " | ".join(":---:" for _ in areas) + " | :---: |"
     rows = []
     for role in handbook.roles:
@@ -92,7 +92,7 @@ def role_expectations(handbook: Handbook) -> str:
         blocks.append(join_blocks(
             f"### {text(role.title)} {{#expect-{role.id}}}",
             f"[Role guide]({url('roles', role)}) · reports to {text(role.reports_to)}",
-            expectation_cards(role), "**Pitfalls to watch for**", watch,
+            expectation_cards(role, wide=True), "**Pitfalls to watch for**", watch,
         ))
     return join_blocks(*blocks)
 

@@ -85,12 +85,13 @@ def requirements_by_category(handbook: Handbook, role: models.Role) -> str:
     return "| Category | What the role asks for |\n| --- | --- |\n" + "\n".join(rows)
 
 
-def expectation_cards(role: models.Role) -> str:
-    """Day 30, 60 and 90 side by side as Material cards (stacked on narrow screens)."""
+def expectation_cards(role: models.Role, wide: bool = False) -> str:
+    """Day 30, 60 and 90 as Material cards: stacked, or side by side where the page is `wide` enough."""
     cards = "\n\n".join(
         f"-   **{label}**\n\n    ---\n\n" + "\n".join(f"    - {text(item)}" for item in getattr(role.expectations, field))
         for label, field in EXPECTATION_LABELS)
-    return f'<div class="grid cards hb-expectations" markdown>\n\n{cards}\n\n</div>'
+    classes = "grid cards hb-expectations" + (" hb-expectations--wide" if wide else "")
+    return f'<div class="{classes}" markdown>\n\n{cards}\n\n</div>'
 
 
 def bullets_of_links(kind: str, records: Iterable[models.Record]) -> str:
