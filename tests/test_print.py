@@ -81,3 +81,15 @@ def test_role_page_prints_as_one_or_two_a4_pages(page, served_site, role):
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert role.title in text and "Job description" in text.replace("JOB DESCRIPTION", "Job description")
     assert not re.search(r"https?://|\.\./|/roles/", text), "a link's URL is printed"
+
+
+def test_glossary_terms_are_subtle_in_text_and_plain_in_headings(page, served_site):
+    page.goto(f"{served_site}/roles/office-director/")
+    styles = page.evaluate("""() => {
+        const style = (el) => { const s = getComputedStyle(el);
+            return {line: s.textDecorationLine, style: s.textDecorationStyle, border: s.borderBottomStyle}; };
+        return {heading: style(document.querySelector('article h1 abbr')),
+                text: style(document.querySelector('article p abbr'))};
+    }""")
+    assert styles["text"] == {"line": "underline", "style": "dotted", "border": "none"}
+    assert styles["heading"]["line"] == "none" and styles["heading"]["border"] == "none"
