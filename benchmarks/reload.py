@@ -30,7 +30,7 @@ def wait_for(url: str, text: str, timeout: float) -> float:
         if body is not None and text in body:
             return time.perf_counter()
         time.sleep(POLL)
-    raise SystemExit(f"benchmark: {url} did not show {text!r} within {timeout:.0f} s")
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
 def edit_role_summary(roles_file: Path, marker: str) -> None:
@@ -60,6 +60,10 @@ def measure(project: Path, runs: int, settle: float = 1.0) -> list[float]:
             saved = time.perf_counter()
             latencies.append(wait_for(url, marker, timeout=600) - saved)
         return latencies
+    except TimeoutError as error:
+        log.flush()
+        raise SystemExit(f"benchmark: {error}; the end of `mkdocs serve`'s output:\n"
+                         f"{(project / 'serve.log').read_text(errors='replace')[-3000:]}") from None
     finally:
         server.terminate()
         try:
