@@ -40,11 +40,9 @@ def define_env(env):
 
         raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
     env.variables["handbook"] = handbook
-    env.variables["glossary_abbreviations"] = render.glossary_abbreviations(handbook)  # once, not per page
+    # Hover definitions through abbr's glossary option: one dictionary for every page. Appending `*[term]:` lines to
+    # each page instead made Markdown re-test the shrinking block after every line, most of the build's time.
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(handbook)
     for block in BLOCKS:
         env.macro(partial(block, handbook), block.__name__)
 
-
-def on_post_page_macros(env):
-    """Every page gets the glossary as abbreviations, so terms show their definition on hover."""
-    env.markdown += "\n\n" + env.variables["glossary_abbreviations"] + "\n"

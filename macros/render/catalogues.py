@@ -115,11 +115,11 @@ def glossary(handbook: Handbook) -> str:
     return join_blocks(*blocks)
 
 
-def glossary_abbreviations(handbook: Handbook) -> str:
-    """Abbreviation definitions that make every use of a term show its definition on hover."""
-    lines = []
+def glossary_abbreviations(handbook: Handbook) -> dict[str, str]:
+    """Every written form of every term -> its definition, for the abbr extension's glossary (hover definitions)."""
+    forms = {}
     for term in handbook.glossary:
         definition = " ".join(term.definition.split())
-        for form in dict.fromkeys([term.term, term.term.capitalize(), *term.aliases]):
-            lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines)
+        for form in [term.term, term.term.capitalize(), *term.aliases]:
+            forms.setdefault(form, definition)
+    return forms
