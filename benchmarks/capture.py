@@ -1,7 +1,8 @@
 """Turns a handbook project into a plain Material project of the very same pages as static Markdown.
 
 Run as `python -m benchmarks.capture PROJECT PLAIN`: builds PROJECT once with an extra plugin that saves each page's
-final Markdown (after macros and hooks), every generated non-page file and the expanded navigation, then writes PLAIN:
+final Markdown (after macros and hooks), every generated non-page file, the expanded navigation and the Markdown
+extensions' settings as the build used them, then writes PLAIN:
 a copy of PROJECT whose docs/ holds those files and whose `mkdocs.plain.yml` drops the macros plugin and our hooks.
 `mkdocs.macros-only.yml` builds the same static pages with mkdocs-macros enabled but no macros module: what the plugin
 alone costs, before any of our loading and rendering.
@@ -33,11 +34,15 @@ class Capture(BasePlugin):
     def __init__(self, docs: Path):
         self.docs = docs
         self.nav = None
+        self.extensions = []  # Markdown extensions with their settings as the build used them
         self.generated = []  # generated files that are not pages: exports, PDFs
 
     @event_priority(LAST)
     def on_files(self, files, config):
         self.nav = copy.deepcopy(config.nav)
+        # Settings made at build time (the glossary as abbreviations) are written out, so plain pages render the same.
+        self.extensions = [{name: copy.deepcopy(config.mdx_configs[name])} if config.mdx_configs.get(name) else name
+                           for name in config.markdown_extensions]
         self.generated = [file for file in files if file.generated_by and not file.is_documentation_page()]
         return files
 
@@ -90,7 +95,7 @@ def make_plain(project: Path, plain: Path) -> Path:
     plugins = plain_plugins(project / "mkdocs.yml")
     for name, extra, docs_dir in ((PLAIN_CONFIG, [], "docs"), (MACROS_ONLY_CONFIG, [NO_MODULE], MACROS_ONLY_DOCS)):
         overrides = {"INHERIT": "mkdocs.yml", "docs_dir": docs_dir, "plugins": plugins + extra, "hooks": [],
-                     "watch": [], "nav": capture.nav}
+                     "watch": [], "nav": capture.nav, "markdown_extensions": capture.extensions}
         (plain / name).write_text(yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain / PLAIN_CONFIG
 
