@@ -8,7 +8,7 @@ import jinja2
 from . import models
 from .edition import Edition, digest
 from .handbook import Handbook
-from .render.common import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, title_of
+from .render.common import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, title_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -19,6 +19,7 @@ ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=T
 ENV.filters["words"] = lambda value: " ".join(str(value).split())
 ENV.filters["long_date"] = lambda value: f"{value.day} {value:%B %Y}"
 ENV.filters["frequency"] = lambda value: value.replace("-", " ")
+ENV.globals["grouped"] = grouped
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,12 @@ def job_description(handbook: Handbook, role: models.Role, edition: Edition) -> 
     """The job description of `role`: duties grouped by area and requirements by category, in data order."""
     duties = handbook.resolve("duties", role.duties)
     requirements = handbook.resolve("requirements", role.requirements)
-    duty_groups = [Group(title, [d for d in duties if d.area == area]) for area, title in AREA_TITLES.items()]
-    requirement_groups = [Group(title, [r for r in requirements if r.category == category])
-                          for category, title in CATEGORY_TITLES.items()]
+    duty_groups = [Group(title, chosen) for title, chosen in grouped(duties, "area", AREA_TITLES)]
+    requirement_groups = [Group(title, chosen) for title, chosen in grouped(requirements, "category", CATEGORY_TITLES)]
     # The version is a fingerprint of everything printed from the data, so two copies with the same version match.
     version = digest(role.model_dump_json(), *(d.model_dump_json() for d in duties),
                      *(r.model_dump_json() for r in requirements))
-    return JobDescription(role, [g for g in duty_groups if g.records], [g for g in requirement_groups if g.records],
-                          version, edition)
+    return JobDescription(role, duty_groups, requirement_groups, version, edition)
 
 
 def job_description_block(handbook: Handbook, role: models.Role, edition: Edition) -> str:

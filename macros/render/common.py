@@ -107,6 +107,12 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
     return "**Cited by** — " + "; ".join(parts) if parts else ""
 
 
+def grouped(records: Iterable[models.Record], field: str, titles: dict[str, str]) -> list[tuple[str, list]]:
+    """(title, records) for each group that has records, in the order of `titles` (e.g. duties by AREA_TITLES)."""
+    records = list(records)
+    return [(title, chosen) for key, title in titles.items() if (chosen := [r for r in records if getattr(r, field) == key])]
+
+
 def plural(noun: str) -> str:
     """'duty' -> 'duties', 'conduct rule' -> 'conduct rules'."""
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"

@@ -7,7 +7,7 @@ from .. import export, models
 from ..edition import current
 from ..pdf import HANDBOOK_PDF, job_description_pdf
 from ..handbook import Handbook
-from .common import AREA_TITLES, CATEGORY_TITLES, KIND_LABELS, cell, join_blocks, link, text, url
+from .common import AREA_TITLES, CATEGORY_TITLES, KIND_LABELS, cell, grouped, join_blocks, link, text, url
 from .roles import expectation_cards
 
 YES = "✓"
@@ -53,13 +53,10 @@ def duty_matrix(handbook: Handbook) -> str:
     """Duties × roles, one table per duty area: which role carries which duty, and how often it comes up."""
     names, rule = role_header(handbook)
     blocks = []
-    for area, title in AREA_TITLES.items():
-        duties = [d for d in handbook.duties if d.area == area]
-        if not duties:
-            continue
+    for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
         rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | "
                 + " | ".join(YES if d.id in r.duties else "" for r in handbook.roles) + " |" for d in duties]
-        blocks.append(f"### {title} {{#duties-{area}}}")
+        blocks.append(f"### {title} {{#duties-{duties[0].area}}}")
         blocks.append(matrix(f"| Duty | How often | {names} |\n| --- | --- | {rule} |\n" + "\n".join(rows)))
     return join_blocks(*blocks)
 
@@ -68,10 +65,7 @@ def requirement_matrix(handbook: Handbook) -> str:
     """Requirements × roles, grouped by category: ✓ where a role requires it, 'preferred' where it is a plus."""
     names, rule = role_header(handbook)
     rows = []
-    for category, title in CATEGORY_TITLES.items():
-        requirements = [r for r in handbook.requirements if r.category == category]
-        if not requirements:
-            continue
+    for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
         rows.append(f"| **{title}** |" + " |" * len(handbook.roles))
         for requirement in requirements:
             mark = YES if requirement.level == "required" else "preferred"
