@@ -110,15 +110,15 @@ def review_schedule(handbook: Handbook, today: date | None = None) -> str:
                        f"{soon or '–'} | {theirs[0][1].review_by.isoformat()} |")
         rows = [f"| {r.review_by.isoformat()} | {_status(r, today)} | {link(k, r)} | {KIND_LABELS[k]} |"
                 for k, r in theirs]
-        sections.append(f"### {text(owner)} {{#{anchor}}}\n\n| Review by | Status | Record | Kind |\n"
-                        "| --- | --- | --- | --- |\n" + "\n".join(rows))
+        sections.append(f"### {text(owner)} {{#{anchor}}}\n\n" + matrix("| Review by | Status | Record | Kind |\n"
+                                                                       "| --- | --- | --- | --- |\n" + "\n".join(rows)))
     if overdue:
         headline = (f'!!! danger "{len(overdue)} record(s) overdue for review on {today.isoformat()}"\n\n'
                     + "\n".join(f"    - {link(k, r)} ({KIND_LABELS[k]}): due {r.review_by.isoformat()}, "
                                 f"owner {text(r.owner)}" for k, r in sorted(overdue, key=lambda p: p[1].review_by)))
     else:
         headline = f'!!! success "Nothing is overdue for review on {today.isoformat()}"'
-    return join_blocks(headline, "\n".join(summary), *sections)
+    return join_blocks(headline, matrix("\n".join(summary)), *sections)
 
 
 def _status(record: models.Record, today: date) -> str:
