@@ -45,7 +45,8 @@ def commit() -> str:
         return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = len(git("status", "--porcelain").splitlines())
+    results = RESULTS.relative_to(ROOT).as_posix()  # this file itself is not a change that was measured
+    changed = len([line for line in git("status", "--porcelain").splitlines() if not line.endswith(results)])
     return f"{head}" + (f" with {changed} uncommitted file(s)" if changed else "")
 
 
