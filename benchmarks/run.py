@@ -26,8 +26,8 @@ SECTIONS = ("build", "check", "reload", "weight", "pdf")
 NOTES = [
     ("**Timing**: every command is a fresh process timed from outside, as a user runs it; CPU time is its user + "
      "system time. Other engineers' test runs share the two cores, which inflates wall time a lot and CPU time less "
-     "(still by tens of percent), so runs that are compared are interleaved, figures are medians, and every time "
-     "target but live reload is judged on CPU time."),
+     "(still by tens of percent), so runs that are compared are interleaved, figures are medians, a ratio is the "
+     "median of the ratios of runs made back to back, and every time target but live reload is judged on CPU time."),
     ("**Build overhead**: `mkdocs build` of the handbook against a plain Material build of the very same pages. "
      "`benchmarks/capture.py` builds the handbook once with an extra plugin that saves every page's final Markdown "
      "(after macros and hooks), the generated files (exports, PDFs) and the expanded navigation; the plain build uses "
@@ -58,51 +58,58 @@ def say(message: str) -> None:
 
 
 def measure_builds(work: Path, project: Path, runs: int) -> tuple[list[Row], Path]:
-    """Plain Material, mkdocs-macros alone and the full handbook, interleaved; returns the rows and the full site."""
+    """Plain Material, mkdocs-macros alone, the full handbook and (if it makes PDFs) the full handbook with an empty
+    PDF cache, interleaved; returns the rows and the full site."""
     say("capturing every page's final Markdown for the plain build")
     plain = work / "plain"
     run([PYTHON, "-m", "benchmarks.capture", str(project), str(plain)], project)
+    makes_pdfs = any((plain / "docs").rglob("*.pdf"))
     site = work / "site"
-    times: dict[str, list[Timing]] = {"plain": [], "macros": [], "full": []}
-    for number in range(1, runs + 1):  # interleaved, so a burst of load from others falls on all three alike
+    times: dict[str, list[Timing]] = {"plain": [], "macros": [], "full": [], "cold": []}
+    for number in range(1, runs + 1):  # interleaved, so a slow spell of the shared machine touches all alike
         say(f"builds, run {number} of {runs}")
         times["plain"].append(mkdocs_build(plain, work / "site-plain", PLAIN_CONFIG))
         times["macros"].append(mkdocs_build(plain, work / "site-macros", MACROS_ONLY_CONFIG))
         times["full"].append(mkdocs_build(project, site))
-    plain_t, macros_t, full_t = (medians(times[key]) for key in ("plain", "macros", "full"))
+        if makes_pdfs:
+            cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
+            times["cold"].append(mkdocs_build(project, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
+            makes_pdfs = any(cache.glob("*.pdf"))  # else the build ignores the variable and a warm cache was timed
     rows = [
-        Row("Build", "Plain Material build of the same pages as static Markdown", timed(plain_t)),
+        Row("Build", "Plain Material build of the same pages as static Markdown", timed(medians(times["plain"]))),
         Row("Build", "The same with mkdocs-macros enabled and no macros module",
-            f"{timed(macros_t)}; {ratios(macros_t, plain_t)} plain"),
-        Row("Build", "Full handbook build, `mkdocs build`", timed(full_t)),
-        overhead_row("Build overhead: full / plain", full_t, plain_t),
+            f"{timed(medians(times['macros']))}; {ratios(times['macros'], times['plain'])} plain"),
+        Row("Build", "Full handbook build, `mkdocs build`", timed(medians(times["full"]))),
+        overhead_row("Build overhead: full / plain", times["full"], times["plain"]),
     ]
-    if not any(site.rglob("*.pdf")):
-        return rows + [Row("Build", "Full build making every PDF", "not measured: the build makes no PDF yet")], site
-    cold = []
-    for number in range(1, runs + 1):
-        say(f"builds making every PDF, run {number} of {runs}")
-        cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
-        cold.append(mkdocs_build(project, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
-        if not any(cache.glob("*.pdf")):  # the build no longer reads this variable: a warm cache would be timed
-            return rows + [Row("Build", "Full build making every PDF", "not measured: the build ignores "
-                               "HANDBOOK_PDF_CACHE, so an empty PDF cache cannot be given to it")], site
-    cold_t = medians(cold)
-    return rows + [Row("Build", "Full build making every PDF from scratch (empty PDF cache)", timed(cold_t)),
-                   overhead_row("Build overhead with PDFs made from scratch: full / plain", cold_t, plain_t)], site
+    if not makes_pdfs:
+        reason = "the build ignores HANDBOOK_PDF_CACHE" if times["cold"] else "the build makes no PDF"
+        return rows + [Row("Build", "Full build making every PDF", f"not measured: {reason}")], site
+    return rows + [
+        Row("Build", "Full build making every PDF from scratch (empty PDF cache)", timed(medians(times["cold"]))),
+        overhead_row("Build overhead with PDFs made from scratch: full / plain", times["cold"], times["plain"]),
+    ], site
 
 
 def timed(timing: Timing) -> str:
     return f"{seconds(timing.wall)} wall, {seconds(timing.cpu)} CPU"
 
 
-def ratios(timing: Timing, base: Timing) -> str:
-    return f"{timing.cpu / base.cpu:.2f}x CPU ({timing.wall / base.wall:.2f}x wall)"
+def paired(timings: list[Timing], bases: list[Timing]) -> Timing:
+    """The median ratio of runs made back to back: a slow spell of the shared machine touches both of a pair."""
+    return Timing(median(t.wall / b.wall for t, b in zip(timings, bases)),
+                  median(t.cpu / b.cpu for t, b in zip(timings, bases)))
 
 
-def overhead_row(label: str, timing: Timing, base: Timing) -> Row:
+def ratios(timings: list[Timing], bases: list[Timing]) -> str:
+    ratio = paired(timings, bases)
+    return f"{ratio.cpu:.2f}x CPU ({ratio.wall:.2f}x wall)"
+
+
+def overhead_row(label: str, timings: list[Timing], bases: list[Timing]) -> Row:
     """Judged on CPU time: on cores shared with others' test runs, wall-time ratios swing the most."""
-    return Row("Build", label, ratios(timing, base), f"<= {BUILD_RATIO}x", timing.cpu / base.cpu <= BUILD_RATIO)
+    return Row("Build", label, ratios(timings, bases), f"<= {BUILD_RATIO}x",
+               paired(timings, bases).cpu <= BUILD_RATIO)
 
 
 def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
@@ -135,8 +142,9 @@ def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
                         f"{peaks[scale]['max_rss_kb'] / 1000:.0f} MB RSS"))
     low, high = SCALES
     factor = high / low
-    cpu = times[high].cpu / times[low].cpu / factor
-    wall = times[high].wall / times[low].wall / factor
+    as_timings = {scale: [Timing(r["wall"][0], r["cpu"][0]) for r in loads[scale]] for scale in SCALES}
+    growth = paired(as_timings[high], as_timings[low])
+    cpu, wall = growth.cpu / factor, growth.wall / factor
     memory = peaks[high]["peak_bytes"] / peaks[low]["peak_bytes"] / factor
     rows.append(Row("Check", f"Growth {low}x -> {high}x against linear (1.00 = linear)",
                     f"{cpu:.2f} CPU time ({wall:.2f} wall); {memory:.2f} peak memory", f"<= {LINEAR_RATIO:.2f}",
