@@ -2,7 +2,8 @@
 
 from .. import models
 from ..handbook import Handbook
-from .common import AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, anchor_heading, bullets, cited_by, join_blocks, links, review_line, text
+from .common import (AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, anchor_heading, bullets, cited_by, grouped, join_blocks,
+                     links, review_line, text)
 
 
 def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
@@ -24,11 +25,8 @@ def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
 
 def duty_catalogue(handbook: Handbook) -> str:
     blocks = []
-    for area, title in AREA_TITLES.items():
-        duties = [d for d in handbook.duties if d.area == area]
-        if duties:
-            blocks.append(f"## {title}")
-            blocks += [duty_entry(handbook, d) for d in duties]
+    for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
+        blocks += [f"## {title}", *(duty_entry(handbook, d) for d in duties)]
     return join_blocks(*blocks)
 
 
@@ -42,11 +40,8 @@ def principle_entry(handbook: Handbook, principle: models.Principle, level: int 
 
 def principle_catalogue(handbook: Handbook) -> str:
     blocks = []
-    for theme, title in THEME_TITLES.items():
-        principles = [p for p in handbook.principles if p.theme == theme]
-        if principles:
-            blocks.append(f"## {title}")
-            blocks += [principle_entry(handbook, p) for p in principles]
+    for title, principles in grouped(handbook.principles, "theme", THEME_TITLES):
+        blocks += [f"## {title}", *(principle_entry(handbook, p) for p in principles)]
     return join_blocks(*blocks)
 
 
@@ -76,10 +71,7 @@ def pitfall_catalogue(handbook: Handbook) -> str:
 
 def requirement_catalogue(handbook: Handbook) -> str:
     blocks = []
-    for category, title in CATEGORY_TITLES.items():
-        requirements = [r for r in handbook.requirements if r.category == category]
-        if not requirements:
-            continue
+    for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
         blocks.append(f"## {title}")
         for requirement in requirements:
             blocks.append(join_blocks(
