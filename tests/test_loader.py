@@ -41,6 +41,8 @@ CASES = [
              "tab character in indentation; indent with spaces"),
     BadInput("not UTF-8", "requirements.yml", "  title: Bachelor's degree", b"  title: Bachelor\xe9 degree", 5,
              "byte 0xe9 is not valid UTF-8"),
+    BadInput("control character", "donts.yml", "  title: Do not pry", "  title: Do not\x07 pry", 5,
+             "character U+0007 is not allowed in YAML; delete it"),
     BadInput("empty file", "scenarios.yml", None, "# yaml-language-server: $schema=x\n", 1,
              "file is empty; it should hold a YAML list of records"),
     BadInput("unknown field", "duties.yml", "  summary: Record", "  sumary: Record", 8,
