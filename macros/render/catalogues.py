@@ -23,11 +23,16 @@ def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
     )
 
 
-def duty_catalogue(handbook: Handbook) -> str:
+def sectioned(handbook: Handbook, records, field: str, titles: dict[str, str], entry) -> str:
+    """One `## title` section per group of records (by area, theme or category), each record rendered by `entry`."""
     blocks = []
-    for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
-        blocks += [f"## {title}", *(duty_entry(handbook, d) for d in duties)]
+    for title, chosen in grouped(records, field, titles):
+        blocks += [f"## {title}", *(entry(handbook, record) for record in chosen)]
     return join_blocks(*blocks)
+
+
+def duty_catalogue(handbook: Handbook) -> str:
+    return sectioned(handbook, handbook.duties, "area", AREA_TITLES, duty_entry)
 
 
 def principle_entry(handbook: Handbook, principle: models.Principle, level: int = 3) -> str:
@@ -39,10 +44,7 @@ def principle_entry(handbook: Handbook, principle: models.Principle, level: int 
 
 
 def principle_catalogue(handbook: Handbook) -> str:
-    blocks = []
-    for title, principles in grouped(handbook.principles, "theme", THEME_TITLES):
-        blocks += [f"## {title}", *(principle_entry(handbook, p) for p in principles)]
-    return join_blocks(*blocks)
+    return sectioned(handbook, handbook.principles, "theme", THEME_TITLES, principle_entry)
 
 
 def dont_entry(handbook: Handbook, dont: models.Dont, level: int = 2) -> str:
@@ -69,16 +71,15 @@ def pitfall_catalogue(handbook: Handbook) -> str:
     return join_blocks(*(pitfall_entry(handbook, p) for p in handbook.pitfalls))
 
 
+def requirement_entry(handbook: Handbook, requirement: models.Requirement, level: int = 3) -> str:
+    return join_blocks(
+        anchor_heading(level, requirement), f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
+        cited_by(handbook, "requirements", requirement), review_line(requirement),
+    )
+
+
 def requirement_catalogue(handbook: Handbook) -> str:
-    blocks = []
-    for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
-        blocks.append(f"## {title}")
-        for requirement in requirements:
-            blocks.append(join_blocks(
-                anchor_heading(3, requirement), f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
-                cited_by(handbook, "requirements", requirement), review_line(requirement),
-            ))
-    return join_blocks(*blocks)
+    return sectioned(handbook, handbook.requirements, "category", CATEGORY_TITLES, requirement_entry)
 
 
 def scenario_catalogue(handbook: Handbook) -> str:
