@@ -161,14 +161,13 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
         problems += _nested_id_problems(kind.name, valid, source_map)
 
     by_id = {kind: {r.id: r for r in rs} for kind, rs in records.items()}
-    cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    cited_by: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
     nouns = {kind.name: kind.noun for kind in models.KINDS}
     for kind, kind_records in records.items():
         for record in kind_records:
             for ref in references(kind, record):
                 if ref.target_id in by_id[ref.target]:
-                    if (kind, record.id) not in cited_by[(ref.target, ref.target_id)]:
-                        cited_by[(ref.target, ref.target_id)].append((kind, record.id))
+                    cited_by[(ref.target, ref.target_id)][(kind, record.id)] = None  # a dict: ordered, no repeats
                     continue
                 if written_ids[ref.target] is None or ref.target_id in written_ids[ref.target]:
                     continue  # the target's own problem is reported; a second report here would mislead
