@@ -25,7 +25,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    from macros.pages import generated_pages, nav_children  # imported late: the fresh copy, not a stale one
+    from macros.downloads import register  # imported late: the fresh copy, not a stale one
+    from macros.pages import generated_pages, nav_children
 
     handbook = config.plugins["macros"].variables["handbook"]
     for src_uri, content in generated_pages(handbook).items():
@@ -33,8 +34,6 @@ def on_files(files, config):
     # Navigation is built from config.nav right after this event, so each section index gets its pages here.
     children = nav_children(handbook)
     config.nav = [_expand(entry, children) for entry in config.nav]
-    from macros.downloads import register
-
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
     return files
 
