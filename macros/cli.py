@@ -5,7 +5,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import schema
 from .handbook import load_handbook
 from .loader import DataError
 
@@ -59,6 +58,8 @@ def _load(data_dir: Path, command: str):
 
 def write_schemas(args) -> int:
     """Write (or with --check, compare) one JSON Schema per data file."""
+    from . import schema  # only this command needs JSON Schema generation
+
     stale = schema.write_all(args.out, check_only=args.check)
     if args.check and stale:
         for path in stale:

@@ -1,7 +1,12 @@
 """The handbook's schema: one pydantic model per kind of record in data/."""
 
+import os
 from datetime import date
 from typing import Annotated, Literal
+
+# We use no pydantic plugins. Without this, the first model built scans the entry points of every installed package
+# for them, about a tenth of `handbook check`'s run. An explicit setting in the environment still wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 

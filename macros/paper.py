@@ -8,7 +8,7 @@ import jinja2
 from . import models
 from .edition import Edition, digest
 from .handbook import Handbook
-from .render.common import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, title_of
+from .labels import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, title_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -11,7 +11,7 @@ import test_checklists
 
 from macros import render
 from macros.handbook import load_handbook
-from macros.render.common import PHASE_TITLES
+from macros.labels import PHASE_TITLES
 
 page = test_checklists.page  # the fixture: a fresh page in a fresh profile that fails the test on a script error
 stored = test_checklists.stored

@@ -2,8 +2,8 @@
 
 from .. import models
 from ..handbook import Handbook
-from .common import (AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, anchor_heading, bullets, cited_by, grouped, join_blocks,
-                     links, review_line, text)
+from ..labels import AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, grouped
+from .common import anchor_heading, bullets, cited_by, join_blocks, links, review_line, text
 
 
 def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:

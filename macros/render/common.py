@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from .. import models
 from ..handbook import Handbook
+from ..labels import title_of
 
 # Where each kind of record is shown. Links start with "/" and MkDocs resolves them from docs/
 # (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
@@ -21,39 +22,6 @@ RECORD_URLS = {
     "glossary": "/glossary.md#{id}",
 }
 
-AREA_TITLES = {
-    "planning-and-strategy": "Planning and strategy",
-    "information-and-decisions": "Information and decisions",
-    "meetings-and-documents": "Meetings and documents",
-    "coordination-and-relations": "Coordination and relations",
-    "office-administration": "Office administration",
-    "procurement-and-logistics": "Procurement and logistics",
-    "people-and-culture": "People and culture",
-}
-THEME_TITLES = {
-    "position-and-staff-work": "Your position and staff work",
-    "relationships": "Working with people",
-    "efficiency": "Getting things done",
-    "standing-and-example": "Standing and example",
-    "rules-and-environment": "Rules and the workplace",
-    "leading-people": "Leading people in a growing company",
-    "e-commerce-era": "The e-commerce era",
-}
-CATEGORY_TITLES = {
-    "education": "Education",
-    "experience": "Experience",
-    "knowledge": "Knowledge",
-    "skill": "Skills",
-    "quality": "Personal qualities",
-}
-PHASE_TITLES = {
-    "day-1": "Day 1",
-    "week-1": "Week 1",
-    "month-1": "Month 1",
-    "day-30": "Day 30",
-    "day-60": "Day 60",
-    "day-90": "Day 90",
-}
 KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
 
 
@@ -67,10 +35,6 @@ def text(value: str) -> str:
 def cell(value: str) -> str:
     """Data text for a Markdown table cell, where a bare pipe would start a new column."""
     return text(value).replace("|", "\\|")
-
-
-def title_of(record: models.Record) -> str:
-    return getattr(record, "title", None) or getattr(record, "term", record.id)
 
 
 def url(kind: str, record: models.Record) -> str:
@@ -105,12 +69,6 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
         if citing:
             parts.append(f"{plural(KIND_LABELS[citing_kind]).capitalize()}: {links(citing_kind, citing)}")
     return "**Cited by** — " + "; ".join(parts) if parts else ""
-
-
-def grouped(records: Iterable[models.Record], field: str, titles: dict[str, str]) -> list[tuple[str, list]]:
-    """(title, records) for each group that has records, in the order of `titles` (e.g. duties by AREA_TITLES)."""
-    records = list(records)
-    return [(title, chosen) for key, title in titles.items() if (chosen := [r for r in records if getattr(r, field) == key])]
 
 
 def plural(noun: str) -> str:

@@ -7,7 +7,8 @@ from .. import export, models
 from ..edition import current
 from ..pdf import HANDBOOK_PDF, job_description_pdf
 from ..handbook import Handbook
-from .common import AREA_TITLES, CATEGORY_TITLES, KIND_LABELS, cell, grouped, join_blocks, link, text, url
+from ..labels import AREA_TITLES, CATEGORY_TITLES, grouped
+from .common import KIND_LABELS, cell, join_blocks, link, text, url
 from .roles import expectation_cards
 
 YES = "✓"

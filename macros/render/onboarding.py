@@ -2,7 +2,8 @@
 
 from .. import models
 from ..handbook import Handbook
-from .common import PHASE_TITLES, join_blocks, link, review_line, text, title_of
+from ..labels import PHASE_TITLES, title_of
+from .common import join_blocks, link, review_line, text
 from .widgets import attrs, button, notice_area, related, script_json, signoff
 
 COUNTING = {

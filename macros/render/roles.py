@@ -6,7 +6,8 @@ from .. import jsonld, models, paper
 from ..edition import current
 from ..handbook import Handbook
 from ..pdf import job_description_pdf
-from .common import AREA_TITLES, CATEGORY_TITLES, cell, cited_by, join_blocks, link, review_line, text
+from ..labels import AREA_TITLES, CATEGORY_TITLES
+from .common import cell, cited_by, join_blocks, link, review_line, text
 
 EXPECTATION_LABELS = (("By day 30", "day_30"), ("By day 60", "day_60"), ("By day 90", "day_90"))
 

@@ -1,0 +1,48 @@
+"""What a build gives mkdocs-macros: the checked handbook, hover definitions and one macro per page block."""
+
+from functools import partial
+from pathlib import Path
+
+from . import render
+from .handbook import load_handbook
+from .loader import DataError
+from .render import manager
+
+BLOCKS = (
+    render.role_list,
+    render.role_guide,
+    render.duty_catalogue,
+    render.principle_catalogue,
+    render.dont_catalogue,
+    render.pitfall_catalogue,
+    render.requirement_catalogue,
+    render.scenario_catalogue,
+    render.glossary,
+    render.checklist_list,
+    render.checklist,
+    render.plan_list,
+    render.onboarding_plan,
+    manager.area_matrix,
+    manager.duty_matrix,
+    manager.requirement_matrix,
+    manager.role_expectations,
+    manager.review_schedule,
+    manager.download_list,
+)
+
+
+def register(env):
+    """Load the handbook for this build and make every block callable from the pages."""
+    try:
+        handbook = load_handbook(Path(env.project_dir) / "data", shown_prefix="data/")
+    except DataError as error:
+        from mkdocs.exceptions import PluginError  # the only MkDocs import: it turns problems into a clean failure
+
+        raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
+    env.variables["handbook"] = handbook
+    # Hover definitions through abbr's glossary option: one dictionary for every page. Appending `*[term]:` lines to
+    # each page instead made Markdown re-test the shrinking block after every line, most of the build's time.
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(handbook)
+    for block in BLOCKS:
+        env.macro(partial(block, handbook), block.__name__)
+
