@@ -67,8 +67,10 @@ TASK_ITEM = re.compile(r'(<li class="task-list-item">(?:<p>)?(?:<label class="ta
 
 
 def on_post_page(output, page, config):
+    from macros.minify import strip_indentation
+
     output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    return _label_task_boxes(_escape_title(output, page, config))
+    return strip_indentation(_label_task_boxes(_escape_title(output, page, config)))
 
 
 def _label_task_boxes(output):
@@ -94,4 +96,6 @@ def _escape_title(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     # 404.html is a theme template, not a page, so on_post_page never sees it.
-    return output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    from macros.minify import strip_indentation
+
+    return strip_indentation(output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1))

@@ -1,0 +1,49 @@
+"""Page HTML kept lean: hover definitions on first use only, and no template indentation."""
+
+import re
+
+import markdown
+
+from macros.first_use import FirstUseExtension
+from macros.minify import strip_indentation
+
+GLOSSARY = {"GM": "General manager: the head of the company", "general office": "The company's central office"}
+
+
+def converted(text: str) -> str:
+    return markdown.markdown(text, extensions=["abbr", FirstUseExtension()],
+                             extension_configs={"abbr": {"glossary": GLOSSARY}})
+
+
+def test_a_definition_comes_with_the_first_use_in_the_text_only():
+    html = converted("# The GM\n\nAsk the GM first. The general office and the GM agree.\n\n- the GM again")
+    assert html.count('<abbr title="General manager: the head of the company">GM</abbr>') == 2  # heading + first use
+    assert re.search(r"<h1>The <abbr [^>]+>GM</abbr></h1>", html), "a heading keeps its own definition"
+    assert html.count('<abbr title="The company\'s central office">') == 1
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "Ask the GM first. The general office and the GM agree." in text and "the GM again" in text
+
+
+def test_every_page_gives_each_definition_once_in_its_text(site):
+    for page in sorted(site.rglob("index.html")):
+        article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), re.S).group(0)
+        outside_headings = re.sub(r"<h([1-6])\b.*?</h\1>", "", article, flags=re.S)
+        titles = re.findall(r'<abbr title="([^"]*)"', outside_headings)
+        repeated = sorted({title[:40] for title in titles if titles.count(title) > 1})
+        assert not repeated, f"{page.relative_to(site)} repeats definitions: {repeated}"
+    duties = (site / "duties" / "index.html").read_text(encoding="utf-8")
+    assert duties.count("<abbr title=") >= 10, "the duties page should still define the terms it uses"
+
+
+def test_indentation_goes_but_preformatted_text_and_code_stay():
+    page = ("<div>\n    <p>one\n\n      two</p>\n  <pre>  keep\n      this</pre>\n"
+            "<script>\n  const s = `a\n   b`;\n</script><textarea>\n  typed</textarea>\n</div>")
+    assert strip_indentation(page) == ("<div>\n<p>one\ntwo</p>\n<pre>  keep\n      this</pre>\n"
+                                       "<script>\n  const s = `a\n   b`;\n</script><textarea>\n  typed</textarea>\n</div>")
+
+
+def test_built_pages_carry_no_template_indentation(site):
+    for page in sorted(site.rglob("*.html")):
+        html = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        indented = re.findall(r"\n[ \t]+\S.{0,30}", html)
+        assert not indented, f"{page.relative_to(site)}: {indented[:3]}"
