@@ -9,10 +9,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 
+# Not reloaded on a rebuild: it holds the caches that make `mkdocs serve` rebuilds fast.
+KEPT_MODULES = {"macros.serve_cache"}
+
+
 def on_startup(command, dirty):
     # Under `mkdocs serve` the PDFs are made in the background; this module is reloaded on every rebuild, so the
     # command is kept in the process environment (macros.downloads.COMMAND_VARIABLE, not imported this early).
     os.environ["HANDBOOK_MKDOCS_COMMAND"] = command
+    if command == "serve":
+        from macros import serve_cache
+
+        serve_cache.install()
 
 
 @event_priority(100)  # before mkdocs-macros imports the package in its own on_config
@@ -20,7 +28,8 @@ def on_config(config):
     # mkdocs-macros imports `macros` once per process, so `mkdocs serve` would keep running old code.
     # Dropping the package from sys.modules makes every rebuild import the files as they are now.
     for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-        del sys.modules[name]
+        if name not in KEPT_MODULES:
+            del sys.modules[name]
     return config
 
 
@@ -36,6 +45,12 @@ def on_files(files, config):
     config.nav = [_expand(entry, children) for entry in config.nav]
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
     return files
+
+
+def on_env(env, config, files):
+    if "macros.serve_cache" in sys.modules:  # only `mkdocs serve` loads it
+        sys.modules["macros.serve_cache"].use_for_templates(env)
+    return env
 
 
 def on_post_build(config):

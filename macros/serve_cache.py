@@ -1,0 +1,163 @@
+"""Faster `mkdocs serve` rebuilds: what a page came out as last time is reused while everything it is made from stays the same.
+
+`mkdocs serve` rebuilds the whole site on every save. After a data edit most pages come out exactly as before, yet
+a rebuild spent most of its time on them: converting their Markdown (about half), Material's search indexing of
+each page, and compiling the theme's templates again. Within one serve process, this module remembers:
+
+- each page's Markdown conversion, keyed by its final Markdown, its address, the site's files and the Markdown
+  settings (the glossary among them), and never when the conversion logged a warning, so a broken link is reported
+  on every rebuild until it is fixed;
+- each page's search entries, keyed by its HTML, address, title, metadata and table of contents;
+- the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source).
+
+One slot per page, so memory stays at one site's worth. `mkdocs build` never installs any of it. This module is
+kept across rebuilds (site_hooks.KEPT_MODULES): it holds the caches, so an edit to it needs a restart of serve.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+import jinja2
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.pages import Page
+
+PAGE_RENDER = Page.render
+INDEX_PAGE = SearchIndex.add_entry_from_context
+
+
+@dataclass
+class Counts:
+    """How often a cache answered and how often the work was done, for tests and curious editors."""
+
+    reused: int = 0
+    made: int = 0
+
+
+@dataclass
+class State:
+    installed: bool = False
+    conversions: dict = field(default_factory=dict)    # page src_uri -> (key, Conversion)
+    search_entries: dict = field(default_factory=dict)  # page src_uri -> (key, list of entries)
+    markdown: Counts = field(default_factory=Counts)
+    search: Counts = field(default_factory=Counts)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Everything Page.render sets on a page (mkdocs 1.6)."""
+
+    content: str
+    toc: object
+    title: str | None
+    anchor_ids: set
+    links_to_anchors: dict | None  # target src_uri -> {anchor: link as written}
+
+
+class _TemplatesInMemory(jinja2.BytecodeCache):
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])  # resets itself if the source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+STATE = State()
+TEMPLATES = _TemplatesInMemory()
+
+
+def install() -> None:
+    """Called once per serve process (site_hooks.on_startup)."""
+    if not STATE.installed:
+        Page.render = _render
+        SearchIndex.add_entry_from_context = _index_page
+        STATE.installed = True
+
+
+def uninstall() -> None:
+    Page.render = PAGE_RENDER
+    SearchIndex.add_entry_from_context = INDEX_PAGE
+    STATE.__init__()
+
+
+def use_for_templates(env: jinja2.Environment) -> None:
+    """The theme's Jinja environment (new on every build) shares one cache of compiled templates."""
+    if STATE.installed:
+        env.bytecode_cache = TEMPLATES
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x00".join(map(str, parts)).encode()).hexdigest()
+
+
+def _render(page: Page, config, files) -> None:
+    key = _digest(page.file.src_uri, page.url, page.markdown, config["markdown_extensions"], config["mdx_configs"],
+                  config["validation"], [(file.src_uri, file.url) for file in files])
+    slot = STATE.conversions.get(page.file.src_uri)
+    if slot and slot[0] == key:
+        _restore(page, slot[1], files)
+        STATE.markdown.reused += 1
+        return
+    with _WarningCounter() as warnings:
+        PAGE_RENDER(page, config, files)
+    STATE.markdown.made += 1
+    if warnings.count == 0:
+        STATE.conversions[page.file.src_uri] = (key, _conversion_of(page))
+    else:
+        STATE.conversions.pop(page.file.src_uri, None)
+
+
+def _conversion_of(page: Page) -> Conversion:
+    links = page.links_to_anchors
+    return Conversion(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()),
+                      None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()})
+
+
+def _restore(page: Page, conversion: Conversion, files) -> None:
+    page.content = conversion.content
+    page.toc = conversion.toc
+    page._title_from_render = conversion.title
+    page.present_anchor_ids = set(conversion.anchor_ids)
+    if conversion.links_to_anchors is not None:
+        # Anchor links are checked after the build against this build's File objects, found again by path.
+        page.links_to_anchors = {files.get_file_from_path(src_uri): dict(anchors)
+                                 for src_uri, anchors in conversion.links_to_anchors.items()}
+
+
+def _index_page(index: SearchIndex, page: Page) -> None:
+    key = _digest(page.content, page.url, page.title, page.meta, _toc_outline(page.toc))
+    slot = STATE.search_entries.get(page.file.src_uri)
+    if slot and slot[0] == key:
+        index.entries.extend(dict(entry) for entry in slot[1])
+        STATE.search.reused += 1
+        return
+    first = len(index.entries)
+    INDEX_PAGE(index, page)
+    STATE.search.made += 1
+    STATE.search_entries[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[first:]])
+
+
+def _toc_outline(toc) -> list:
+    return [(item.id, item.url, item.title, _toc_outline(item.children)) for item in toc or ()]
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings MkDocs logs while it is attached (MkDocs' own loggers all sit under "mkdocs")."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def __enter__(self):
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        logging.getLogger("mkdocs").removeHandler(self)
