@@ -8,9 +8,6 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 Loc = tuple[str | int, ...]
 
@@ -75,30 +72,10 @@ def loc_text(kind: str, loc: Loc) -> str:
     return text
 
 
-if getattr(yaml, "__with_libyaml__", False):
-    class _SafeParser(Composer, yaml.cyaml.CParser, SafeConstructor, Resolver):
-        """A SafeLoader whose scanning and parsing run in libyaml (ten times faster); composing stays in Python."""
-
-        def __init__(self, stream):
-            yaml.cyaml.CParser.__init__(self, stream)
-            Composer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-else:  # PyYAML built without libyaml: the same results, only slower
-    _SafeParser = yaml.SafeLoader
-
-
-class _NoAliasLoader(_SafeParser):
-    """SafeLoader that refuses anchors and aliases, so a file cannot expand into billions of nodes."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _YamlProblem(
-                event.start_mark.line + 1,
-                "anchors and aliases (&name, *name) are not allowed in data files; write the value out in full",
-            )
-        return super().compose_node(parent, index)
+# libyaml scans, parses and composes in C, many times faster than PyYAML's Python (which stands in without it).
+# Neither expands aliases: an alias is the anchored node again, which _to_python refuses when it meets it twice.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALIAS_MESSAGE = "anchors and aliases (&name, *name) are not allowed in data files; write the value out in full"
 
 
 class _YamlProblem(Exception):
@@ -108,6 +85,7 @@ class _YamlProblem(Exception):
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _CANONICAL = {"tag:yaml.org,2002:bool": {"true", "false"}}
+_TEXT = "tag:yaml.org,2002:str"
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
@@ -137,10 +115,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, source_map, [Problem(shown, 1, "file is empty; it should hold a YAML list of records (- id: ...)")]
     loader = None
     try:
-        loader = _NoAliasLoader(text)  # PyYAML checks characters here, libyaml while parsing: both are caught below
+        loader = _Loader(text)  # PyYAML checks characters here, libyaml while parsing: both are caught below
         node = loader.get_single_node()
         problems: list[Problem] = []
-        value = _to_python(loader, node, (), source_map, problems)
+        value = _to_python(loader, node, (), source_map, problems, set())
     except _YamlProblem as problem:
         return None, source_map, [Problem(shown, problem.line, problem.message)]
     except yaml.MarkedYAMLError as error:
@@ -162,8 +140,8 @@ def _line_index(source_map: SourceMap) -> dict[Loc, int]:
     lines: dict[Loc, int] = {}
     loader = None
     try:
-        loader = _NoAliasLoader(source_map.text)
-        _to_python(loader, loader.get_single_node(), (), SourceMap(source_map.path, source_map.kind), [], lines)
+        loader = _Loader(source_map.text)
+        _to_python(loader, loader.get_single_node(), (), SourceMap(source_map.path, source_map.kind), [], set(), lines)
     except (_YamlProblem, yaml.YAMLError):
         pass  # the lines before the fault, as far as the first read got
     finally:
@@ -172,19 +150,23 @@ def _line_index(source_map: SourceMap) -> dict[Loc, int]:
     return lines
 
 
-def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem],
+def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem], seen: set[int],
                lines: dict[Loc, int] | None = None) -> Any:
-    """Turns a composed node into lists, dicts and scalars, refusing duplicate keys and, given `lines`, recording
-    the line of every location in it."""
+    """Turns a composed node into lists, dicts and scalars, refusing aliases (a node met twice) and duplicate keys
+    and, given `lines`, recording the line of every location in it."""
+    if id(node) in seen:
+        raise _YamlProblem(node.start_mark.line + 1, _ALIAS_MESSAGE)
+    seen.add(id(node))
     if lines is not None:
         lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(loader, item, loc + (i,), source_map, problems, lines) for i, item in enumerate(node.value)]
+        return [_to_python(loader, item, loc + (i,), source_map, problems, seen, lines)
+                for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(loader, key_node, loc, source_map, problems)
+            key = _scalar(loader, key_node, loc, source_map, problems, seen)
             line = key_node.start_mark.line + 1
             if key in first_seen:
                 problems.append(Problem(
@@ -196,14 +178,19 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
             first_seen[key] = line
             if lines is not None:
                 lines[loc + (key,)] = line
-            result[key] = _to_python(loader, value_node, loc + (key,), source_map, problems, lines)
+            result[key] = _to_python(loader, value_node, loc + (key,), source_map, problems, seen, lines)
         return result
     return _scalar(loader, node, loc, source_map, problems)
 
 
-def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem]) -> Any:
+def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem],
+            seen: set[int] = frozenset()) -> Any:
+    if id(node) in seen:  # a key given as an alias
+        raise _YamlProblem(node.start_mark.line + 1, _ALIAS_MESSAGE)
     if not isinstance(node, yaml.ScalarNode):
         raise _YamlProblem(node.start_mark.line + 1, "a key must be plain text, not a list or mapping")
+    if node.tag == _TEXT:  # most values: what the constructor would return, without the call
+        return node.value
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError) as error:
