@@ -14,8 +14,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Autoescaping is what keeps data text literal: `<script>` in a duty title prints as text, never as markup.
 # StrictUndefined makes a misspelt field in a template an error instead of an empty gap on paper.
+# The bytecode cache (Jinja's own, in a private folder under the system's temp folder, checked against each
+# template's source) spares every build compiling the templates again: most of the time role pages took.
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                         bytecode_cache=jinja2.FileSystemBytecodeCache())
 ENV.filters["words"] = lambda value: " ".join(str(value).split())
 ENV.filters["long_date"] = lambda value: f"{value.day} {value:%B %Y}"
 ENV.filters["frequency"] = lambda value: value.replace("-", " ")

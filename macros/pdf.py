@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, cached_property, partial
 from importlib import metadata
 from pathlib import Path
 
@@ -53,13 +53,19 @@ class Target:
         """A target whose HTML is already written (its fingerprint is the HTML itself)."""
         return cls(path, html, partial(str, html))
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A fingerprint of everything the PDF's bytes depend on, so an unchanged PDF is never made twice."""
-        digest = hashlib.sha256(f"{self.path}\x00{self.inputs}\x00{metadata.version('weasyprint')}".encode())
-        for source in SOURCES:
-            digest.update(source.read_bytes())
-        return digest.hexdigest()
+        return hashlib.sha256(f"{self.path}\x00{self.inputs}\x00{_code_fingerprint()}".encode()).hexdigest()
+
+
+@cache
+def _code_fingerprint() -> str:
+    """The WeasyPrint version and the code and templates that make every PDF (read once per process)."""
+    digest = hashlib.sha256(metadata.version("weasyprint").encode())
+    for source in SOURCES:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def targets(handbook: Handbook, edition: Edition) -> list[Target]:
