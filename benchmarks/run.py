@@ -34,6 +34,9 @@ NOTES = [
      "that Markdown with the same theme, extensions and non-macros plugins, and no macros plugin or hooks. Its HTML "
      "pages come out identical but for what our `on_post_page` hooks change. The mkdocs-macros row builds the same "
      "static pages with the plugin on and no module (page bodies in a Jinja raw block)."),
+    ("**Order of the builds**: each run builds plain, mkdocs-macros and full once, in an order that rotates from run "
+     "to run. The builds with an empty PDF cache run after all of those: they keep both cores busy for many seconds, "
+     "and when they were interleaved the builds after them came out slower, unevenly, by up to a third."),
     ("**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
      "here). The full build row reuses PDFs made by an earlier build, as every rebuild after the first does; the "
      "'PDFs made from scratch' row gives every build an empty cache."),
@@ -58,23 +61,32 @@ def say(message: str) -> None:
 
 
 def measure_builds(work: Path, project: Path, runs: int) -> tuple[list[Row], Path]:
-    """Plain Material, mkdocs-macros alone, the full handbook and (if it makes PDFs) the full handbook with an empty
-    PDF cache, interleaved; returns the rows and the full site."""
+    """Plain Material, mkdocs-macros alone and the full handbook, interleaved; then (if it makes PDFs) the full
+    handbook with an empty PDF cache. Returns the rows and the full site."""
     say("capturing every page's final Markdown for the plain build")
     plain = work / "plain"
     run([PYTHON, "-m", "benchmarks.capture", str(project), str(plain)], project)
     makes_pdfs = any((plain / "docs").rglob("*.pdf"))
     site = work / "site"
     times: dict[str, list[Timing]] = {"plain": [], "macros": [], "full": [], "cold": []}
-    for number in range(1, runs + 1):  # interleaved, so a slow spell of the shared machine touches all alike
-        say(f"builds, run {number} of {runs}")
-        times["plain"].append(mkdocs_build(plain, work / "site-plain", PLAIN_CONFIG))
-        times["macros"].append(mkdocs_build(plain, work / "site-macros", MACROS_ONLY_CONFIG))
-        times["full"].append(mkdocs_build(project, site))
-        if makes_pdfs:
-            cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
-            times["cold"].append(mkdocs_build(project, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
-            makes_pdfs = any(cache.glob("*.pdf"))  # else the build ignores the variable and a warm cache was timed
+    builds = {
+        "plain": lambda: mkdocs_build(plain, work / "site-plain", PLAIN_CONFIG),
+        "macros": lambda: mkdocs_build(plain, work / "site-macros", MACROS_ONLY_CONFIG),
+        "full": lambda: mkdocs_build(project, site),
+    }
+    for number in range(runs):  # interleaved, so a slow spell of the shared machine touches all alike
+        say(f"builds, run {number + 1} of {runs}")
+        names = list(builds)
+        for name in names[number % 3:] + names[:number % 3]:  # each build goes first, second and third in turn
+            times[name].append(builds[name]())
+    # After the others: see "Order of the builds" in NOTES.
+    for number in range(runs if makes_pdfs else 0):
+        say(f"builds with an empty PDF cache, run {number + 1} of {runs}")
+        cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
+        times["cold"].append(mkdocs_build(project, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
+        makes_pdfs = any(cache.glob("*.pdf"))  # else the build ignores the variable and a warm cache was timed
+        if not makes_pdfs:
+            break
     rows = [
         Row("Build", "Plain Material build of the same pages as static Markdown", timed(medians(times["plain"]))),
         Row("Build", "The same with mkdocs-macros enabled and no macros module",
