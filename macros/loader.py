@@ -86,6 +86,8 @@ class _YamlProblem(Exception):
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _CANONICAL = {"tag:yaml.org,2002:bool": {"true", "false"}}
 _TEXT = "tag:yaml.org,2002:str"
+_TAB_IN_INDENT = re.compile(r"^[^\S\n]*\t", re.M)  # a tab among the whitespace that starts a line
+_CONTENT_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.M)  # a line that is neither blank nor a comment
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
@@ -104,14 +106,14 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
         byte = data[error.start]
         return None, source_map, [Problem(shown, line, f"byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8")]
     source_map.text = text
-    tabs = [
+    tabs = [  # searched first: splitting a large file into lines costs more than the search
         Problem(shown, number, "tab character in indentation; indent with spaces only")
         for number, line in enumerate(text.splitlines(), start=1)
         if "\t" in line[: len(line) - len(line.lstrip())]
-    ]
+    ] if _TAB_IN_INDENT.search(text) else []
     if tabs:
         return None, source_map, tabs
-    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+    if not _CONTENT_LINE.search(text):
         return None, source_map, [Problem(shown, 1, "file is empty; it should hold a YAML list of records (- id: ...)")]
     loader = None
     try:
