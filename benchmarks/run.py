@@ -100,7 +100,11 @@ def measure_builds(work: Path, project: Path, runs: int) -> tuple[list[Row], Pat
         return rows + [Row("Build", "Full build making every PDF", f"not measured: {reason}")], site
     return rows + [
         Row("Build", "Full build making every PDF from scratch (empty PDF cache)", timed(medians(times["cold"]))),
-        overhead_row("Build overhead with PDFs made from scratch: full / plain", times["cold"], times["plain"]),
+        # Not judged against the build target: this is the first build after a change to the data or the paper
+        # templates. Every later build, and every serve rebuild, takes the PDFs from the cache (row above); the PDF
+        # rows below give what making them costs.
+        Row("Build", "Full build making every PDF from scratch, against plain (first build of a new edition)",
+            f"{ratios(times['cold'], times['plain'])} plain"),
     ], site
 
 
