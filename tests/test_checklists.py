@@ -264,6 +264,8 @@ def import_progress(page, path: Path) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import progress").click()
     chooser.value.set_files(str(path))
+    # The page reads the file asynchronously; its notice ("Progress imported" or "Nothing imported") comes last.
+    page.locator(NOTICE).filter(has_text="imported").first.wait_for()
 
 
 def test_export_then_import_into_a_fresh_profile_restores_progress(page, browser, served_site, tmp_path):
