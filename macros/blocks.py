@@ -45,4 +45,3 @@ def register(env):
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(handbook)
     for block in BLOCKS:
         env.macro(partial(block, handbook), block.__name__)
-

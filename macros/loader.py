@@ -156,9 +156,7 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
                lines: dict[Loc, int] | None = None) -> Any:
     """Turns a composed node into lists, dicts and scalars, refusing aliases (a node met twice) and duplicate keys
     and, given `lines`, recording the line of every location in it."""
-    if id(node) in seen:
-        raise _YamlProblem(node.start_mark.line + 1, _ALIAS_MESSAGE)
-    seen.add(id(node))
+    _first_visit(node, seen)
     if lines is not None:
         lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.SequenceNode):
@@ -168,7 +166,8 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(loader, key_node, loc, source_map, problems, seen)
+            _first_visit(key_node, seen)
+            key = _scalar(loader, key_node, loc, source_map, problems)
             line = key_node.start_mark.line + 1
             if key in first_seen:
                 problems.append(Problem(
@@ -185,10 +184,14 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
     return _scalar(loader, node, loc, source_map, problems)
 
 
-def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem],
-            seen: set[int] = frozenset()) -> Any:
-    if id(node) in seen:  # a key given as an alias
+def _first_visit(node, seen: set[int]) -> None:
+    """Records a node; a node met a second time is an alias of an anchored one, which data files may not use."""
+    if id(node) in seen:
         raise _YamlProblem(node.start_mark.line + 1, _ALIAS_MESSAGE)
+    seen.add(id(node))
+
+
+def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem]) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _YamlProblem(node.start_mark.line + 1, "a key must be plain text, not a list or mapping")
     if node.tag == _TEXT:  # most values: what the constructor would return, without the call

@@ -11,7 +11,7 @@ each page, and compiling the theme's templates again. Within one serve process, 
 - the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source).
 
 One slot per page, so memory stays at one site's worth. `mkdocs build` never installs any of it. This module is
-kept across rebuilds (site_hooks.KEPT_MODULES): it holds the caches, so an edit to it needs a restart of serve.
+kept across rebuilds (site_hooks.SERVE_CACHE): it holds the caches, so an edit to it needs a restart of serve.
 """
 
 import hashlib
@@ -26,21 +26,36 @@ PAGE_RENDER = Page.render
 INDEX_PAGE = SearchIndex.add_entry_from_context
 
 
-@dataclass
-class Counts:
-    """How often a cache answered and how often the work was done, for tests and curious editors."""
+class PerPage:
+    """One slot per page: what was made from it last, under the key of everything it was made from."""
 
-    reused: int = 0
-    made: int = 0
+    def __init__(self):
+        self.slots: dict[str, tuple[str, object]] = {}  # page src_uri -> (key, value)
+        self.reused = 0  # how often the slot answered, and how often the work was done (for tests and editors)
+        self.made = 0
+
+    def get(self, page: Page, key: str):
+        """The value kept for `page` under `key`, or None."""
+        slot = self.slots.get(page.file.src_uri)
+        if slot and slot[0] == key:
+            self.reused += 1
+            return slot[1]
+        self.made += 1
+        return None
+
+    def put(self, page: Page, key: str, value) -> None:
+        self.slots[page.file.src_uri] = (key, value)
+
+    def drop(self, page: Page) -> None:
+        self.slots.pop(page.file.src_uri, None)
 
 
 @dataclass
 class State:
     installed: bool = False
-    conversions: dict = field(default_factory=dict)    # page src_uri -> (key, Conversion)
-    search_entries: dict = field(default_factory=dict)  # page src_uri -> (key, list of entries)
-    markdown: Counts = field(default_factory=Counts)
-    search: Counts = field(default_factory=Counts)
+    markdown: PerPage = field(default_factory=PerPage)  # value: Conversion
+    search: PerPage = field(default_factory=PerPage)    # value: the page's search entries
+    site: tuple = (None, None, "")  # (config, files, digest): what every page of the current build shares
 
 
 @dataclass(frozen=True)
@@ -78,12 +93,6 @@ def install() -> None:
         STATE.installed = True
 
 
-def uninstall() -> None:
-    Page.render = PAGE_RENDER
-    SearchIndex.add_entry_from_context = INDEX_PAGE
-    STATE.__init__()
-
-
 def use_for_templates(env: jinja2.Environment) -> None:
     """The theme's Jinja environment (new on every build) shares one cache of compiled templates."""
     if STATE.installed:
@@ -94,21 +103,28 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x00".join(map(str, parts)).encode()).hexdigest()
 
 
+def _site_digest(config, files) -> str:
+    """The Markdown settings and every file's address: the same for every page of a build, so digested once."""
+    last_config, last_files, digest = STATE.site
+    if config is not last_config or files is not last_files:
+        digest = _digest(config["markdown_extensions"], config["mdx_configs"], config["validation"],
+                         [(file.src_uri, file.url) for file in files])
+        STATE.site = (config, files, digest)
+    return digest
+
+
 def _render(page: Page, config, files) -> None:
-    key = _digest(page.file.src_uri, page.url, page.markdown, config["markdown_extensions"], config["mdx_configs"],
-                  config["validation"], [(file.src_uri, file.url) for file in files])
-    slot = STATE.conversions.get(page.file.src_uri)
-    if slot and slot[0] == key:
-        _restore(page, slot[1], files)
-        STATE.markdown.reused += 1
+    key = _digest(page.file.src_uri, page.url, page.markdown, _site_digest(config, files))
+    conversion = STATE.markdown.get(page, key)
+    if conversion is not None:
+        _restore(page, conversion, files)
         return
     with _WarningCounter() as warnings:
         PAGE_RENDER(page, config, files)
-    STATE.markdown.made += 1
     if warnings.count == 0:
-        STATE.conversions[page.file.src_uri] = (key, _conversion_of(page))
+        STATE.markdown.put(page, key, _conversion_of(page))
     else:
-        STATE.conversions.pop(page.file.src_uri, None)
+        STATE.markdown.drop(page)
 
 
 def _conversion_of(page: Page) -> Conversion:
@@ -130,15 +146,14 @@ def _restore(page: Page, conversion: Conversion, files) -> None:
 
 def _index_page(index: SearchIndex, page: Page) -> None:
     key = _digest(page.content, page.url, page.title, page.meta, _toc_outline(page.toc))
-    slot = STATE.search_entries.get(page.file.src_uri)
-    if slot and slot[0] == key:
-        index.entries.extend(dict(entry) for entry in slot[1])
-        STATE.search.reused += 1
-        return
-    first = len(index.entries)
-    INDEX_PAGE(index, page)
-    STATE.search.made += 1
-    STATE.search_entries[page.file.src_uri] = (key, [dict(entry) for entry in index.entries[first:]])
+    entries = STATE.search.get(page, key)
+    if entries is None:
+        first = len(index.entries)
+        INDEX_PAGE(index, page)
+        entries = [dict(entry) for entry in index.entries[first:]]
+        STATE.search.put(page, key, entries)
+    else:
+        index.entries.extend(dict(entry) for entry in entries)
 
 
 def _toc_outline(toc) -> list:

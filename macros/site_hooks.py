@@ -9,8 +9,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 
-# Not reloaded on a rebuild: it holds the caches that make `mkdocs serve` rebuilds fast.
-KEPT_MODULES = {"macros.serve_cache"}
+# Loaded by `mkdocs serve` only, and not reloaded on a rebuild: it holds the caches that make rebuilds fast.
+SERVE_CACHE = "macros.serve_cache"
 
 
 def on_startup(command, dirty):
@@ -28,7 +28,7 @@ def on_config(config):
     # mkdocs-macros imports `macros` once per process, so `mkdocs serve` would keep running old code.
     # Dropping the package from sys.modules makes every rebuild import the files as they are now.
     for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-        if name not in KEPT_MODULES:
+        if name != SERVE_CACHE:
             del sys.modules[name]
     return config
 
@@ -48,8 +48,8 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    if "macros.serve_cache" in sys.modules:  # only `mkdocs serve` loads it
-        sys.modules["macros.serve_cache"].use_for_templates(env)
+    if SERVE_CACHE in sys.modules:
+        sys.modules[SERVE_CACHE].use_for_templates(env)
     return env
 
 
