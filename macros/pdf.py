@@ -178,10 +178,15 @@ def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data
 def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_dir: Path, cache: Path) -> None:
     """In the background process: load the data afresh and make the PDFs with these keys (others are newer edits')."""
     from .handbook import load_handbook
+    from .loader import DataError
 
-    wanted = [t for t in targets(load_handbook(data_dir), edition) if t.key in keys]
     try:
-        write_all(wanted, site_dir, cache)
+        # The data may have been saved again, broken, since the build that started this process: then the build of
+        # that save reports the problems, and this process only says them again as path:line lines and stops.
+        handbook = load_handbook(data_dir, shown_prefix="data/")
+        write_all([t for t in targets(handbook, edition) if t.key in keys], site_dir, cache)
+    except DataError as error:
+        log.error("PDFs not made, the data has %d problem(s):\n%s", len(error.problems), error)
     except PdfError as error:
         log.error("%s", error)
 

@@ -234,3 +234,23 @@ def test_cache_key_changes_with_the_data_and_the_stylesheet(monkeypatch, tmp_pat
         assert page_html("x").key != key
     finally:
         pdf._code_fingerprint.cache_clear()
+
+
+def test_the_background_process_reports_data_broken_since_the_build_as_lines_not_a_traceback(tmp_path, capfd):
+    """Under serve, data saved broken after the build that started the PDF process gives path:line lines only."""
+    edition = current()
+    targets = pdf.targets(load_handbook(SAMPLE_DATA), edition)
+    data = tmp_path / "data"
+    data.mkdir()
+    for source in SAMPLE_DATA.glob("*.yml"):
+        (data / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    roles = data / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("  title: ", "  title: [unclosed ", 1), encoding="utf-8")
+    capfd.readouterr()
+    worker = pdf.write_in_background(targets, tmp_path / "site", tmp_path / "cache", data, edition)
+    worker.join(300)
+    err = capfd.readouterr().err
+    assert worker.exitcode == 0, err
+    assert "Traceback" not in err, err
+    assert re.search(r"^data/roles\.yml:\d+: ", err, re.M), err
+    assert not any((tmp_path / "site" / t.path).exists() for t in targets), "PDFs made from broken data"
