@@ -1,0 +1,67 @@
+"""Under a real `mkdocs serve`, a bad data edit shows only path:line lines, and the next good save is served."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from conftest import SAMPLE_DATA
+from sites import copy_project
+
+WAIT = 120  # seconds for a build; the first one makes the sample's PDFs
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_until(check, what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_bad_edit_is_reported_as_lines_and_the_next_good_save_is_served(tmp_path):
+    project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
+    roles = project / "data" / "roles.yml"
+    good = roles.read_text(encoding="utf-8")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf-cache")}
+    with log_path.open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    home = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: "</html>" in page(home), "the first build")
+        time.sleep(1)  # serve's watcher goes idle between saves
+        roles.write_text(good.replace("  title: ", "  title: [unclosed ", 1), encoding="utf-8")
+        wait_until(lambda: "problem(s)" in log_path.read_text(), "the bad edit to be reported")
+        time.sleep(2)  # anything else a process had to say about it (the PDFs' background process included)
+        roles.write_text(good.replace("title: Sample role", "title: Mended role"), encoding="utf-8")
+        wait_until(lambda: "Mended role" in page(home + "roles/"), "the good save to be served")
+    finally:
+        server.terminate()
+        server.wait(30)
+    output = log_path.read_text()
+    assert "Traceback" not in output, output
+    assert "data/roles.yml:" in output, output
+    problem_lines = output[output.index("problem(s)"):].splitlines()[1:]
+    reported = [line for line in problem_lines if line.startswith("data/")]
+    assert reported and all(line.split(":")[1].isdigit() for line in reported), output
