@@ -1,6 +1,5 @@
 """The files the site offers for download: known to MkDocs from the start (so links to them are checked), PDFs written last."""
 
-import os
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -8,11 +7,6 @@ from mkdocs.structure.files import File
 from . import export, pdf
 from .edition import current
 from .handbook import Handbook
-
-# Set by the on_startup hook in site_hooks.py (which spells it out, so as not to import this package at startup);
-# `mkdocs serve` re-imports the hooks on every rebuild, so the value lives in the process environment.
-COMMAND_VARIABLE = "HANDBOOK_MKDOCS_COMMAND"
-
 
 class WrittenLater(File):
     """A file MkDocs lists (links to it validate) but does not copy: the PDFs are written after the pages."""
@@ -30,12 +24,12 @@ def register(files, config, handbook: Handbook) -> None:
         files.append(WrittenLater.generated(config, path, content=b""))
 
 
-def write_pdfs(config, handbook: Handbook) -> None:
-    """Writes every PDF into the site; under `mkdocs serve`, new ones are made in the background."""
+def write_pdfs(config, handbook: Handbook, in_background: bool = False) -> None:
+    """Writes every PDF into the site; `in_background` (under `mkdocs serve`), new ones are made by another process."""
     edition = current()
     pending = pdf.targets(handbook, edition)
     site_dir, cache = Path(config.site_dir), pdf.cache_dir()
-    if os.environ.get(COMMAND_VARIABLE) == "serve":
+    if in_background:
         pdf.write_in_background(pending, site_dir, cache, Path(config.config_file_path).parent / "data", edition)
         return
     try:

@@ -1,22 +1,29 @@
 """MkDocs hooks: fresh macros code on every rebuild, and the generated pages added to files and navigation."""
 
 import html
-import os
 import re
 import sys
+from pathlib import Path
 
+import jinja2
+import material
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 
 # Loaded by `mkdocs serve` only, and not reloaded on a rebuild: it holds the caches that make rebuilds fast.
 SERVE_CACHE = "macros.serve_cache"
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+# The command this process runs (`build`, `serve`, `gh-deploy`). MkDocs loads a hook module once per process and keeps
+# it across `mkdocs serve` rebuilds (mkdocs.config.config_options.Hooks._load_hook is cached), so it can live here.
+COMMAND = "build"
 
 
 def on_startup(command, dirty):
-    # Under `mkdocs serve` the PDFs are made in the background; this module is reloaded on every rebuild, so the
-    # command is kept in the process environment (macros.downloads.COMMAND_VARIABLE, not imported this early).
-    os.environ["HANDBOOK_MKDOCS_COMMAND"] = command
+    global COMMAND
+    COMMAND = command  # under `mkdocs serve` the PDFs are made in the background (macros.downloads.write_pdfs)
     if command == "serve":
         from macros import serve_cache
 
@@ -48,6 +55,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    # Material's own templates under a "material/" prefix, so an override can include the template it extends
+    # (overrides/partials/search.html names the search dialog that way).
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(MATERIAL)})])
     if SERVE_CACHE in sys.modules:
         sys.modules[SERVE_CACHE].use_for_templates(env)
     return env
@@ -56,7 +66,7 @@ def on_env(env, config, files):
 def on_post_build(config):
     from macros.downloads import write_pdfs
 
-    write_pdfs(config, config.plugins["macros"].variables["handbook"])
+    write_pdfs(config, config.plugins["macros"].variables["handbook"], in_background=COMMAND == "serve")
 
 
 def _expand(entry, children):
@@ -70,12 +80,6 @@ def _expand(entry, children):
     return entry
 
 
-# Material's search dialog has no accessible name (axe: aria-dialog-name, serious); its template is not ours to
-# override without a custom_dir, so the name is added to the rendered page.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search the handbook">'
-
-
 # A Markdown task list item (`- [ ] text`): pymdownx.tasklist puts the box in a label of its own, with no text.
 TASK_ITEM = re.compile(r'(<li class="task-list-item">(?:<p>)?(?:<label class="task-list-control">)?<input type="checkbox")'
                        r'([^>]*>(?:<span class="task-list-indicator"></span></label>)?)(.*?)(?=</p>|</li>|<ul|<ol)', re.S)
@@ -84,8 +88,7 @@ TASK_ITEM = re.compile(r'(<li class="task-list-item">(?:<p>)?(?:<label class="ta
 def on_post_page(output, page, config):
     from macros.minify import strip_indentation
 
-    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-    return strip_indentation(_label_task_boxes(_escape_title(output, page, config)))
+    return strip_indentation(_label_task_boxes(output))
 
 
 def _label_task_boxes(output):
@@ -97,20 +100,8 @@ def _label_task_boxes(output):
     return TASK_ITEM.sub(named, output)
 
 
-def _escape_title(output, page, config):
-    """The <title> element with the page title escaped (tests/test_injection.py)."""
-    # Material writes `<title>{{ page.title | striptags }} - site</title>`. striptags also unescapes, so a data
-    # title holding `</title><script>` (escaped in the page body) came out as markup and ran.
-    from markupsafe import Markup
-
-    if not page.title or page.is_homepage:
-        return output
-    title = f"{Markup(page.title).striptags()} - {config.site_name}"
-    return output.replace(f"<title>{title}</title>", f"<title>{html.escape(title, quote=False)}</title>", 1)
-
-
 def on_post_template(output_content, template_name, config):
     # 404.html is a theme template, not a page, so on_post_page never sees it.
     from macros.minify import strip_indentation
 
-    return strip_indentation(output_content.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1))
+    return strip_indentation(output_content)

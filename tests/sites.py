@@ -14,7 +14,7 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the site's sources (config, docs, macros) in `target`, with `data` or the real data."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target)
-    for folder in ("docs", "macros"):
+    for folder in ("docs", "macros", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data or ROOT / "data", target / "data")
     return target

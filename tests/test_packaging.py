@@ -88,7 +88,7 @@ def test_installed_command_checks_the_data(installed, tmp_path):
 
 def test_site_builds_from_the_installed_package(installed, tmp_path):
     """A project with docs/, data/ and mkdocs.yml but no macros/ folder builds with the installed package."""
-    for folder in ("docs", "data"):
+    for folder in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     package = Path(subprocess.run([installed / "bin" / "python", "-c", "import macros; print(macros.__path__[0])"],
                                   capture_output=True, text=True, check=True).stdout.strip())
