@@ -8,10 +8,23 @@ from typing import Annotated, Literal
 # for them, about a tenth of `handbook check`'s run. An explicit setting in the environment still wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from . import inline_text
+
+
+def _allowed_text(value: str) -> str:
+    """`value` itself when the text policy allows it (macros/inline_text.py); else a `text_policy` error saying why."""
+    message = inline_text.problem(value)
+    if message:
+        # The message goes in as context, not as the template, so braces in it are never read as placeholders.
+        raise PydanticCustomError("text_policy", "{problem}", {"problem": message})
+    return value
+
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_allowed_text)]
 Ids = Annotated[list[Slug], Field(default_factory=list)]
 Texts = Annotated[list[Text], Field(default_factory=list)]
 

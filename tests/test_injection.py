@@ -4,11 +4,18 @@ One site is built from the sample data with every free-text field ending in a pa
 a Jinja expression ({{ 7*7 }}), a Jinja block tag and comment. Each field's payload carries its own marker, so a
 failure names the field. The checks read each output as its consumer does: HTML parsed, JSON-LD and exports
 parsed, PDF text extracted, the search index as the search box shows it, and the pages in a real browser.
+
+Markdown in data text is held to macros/inline_text.py: the models refuse what it does not allow, and the renderer
+shows the rest literally even for records built without validation. Those cases go through the site's own Markdown
+(the extensions and settings of mkdocs.yml), as no data file can carry them past `handbook check`; a second site,
+built from data with allowed links, shows that those links work.
 """
 
 import csv
+import functools
 import io
 import json
+import random
 import re
 import subprocess
 import sys
@@ -292,3 +299,197 @@ def _calendar_of_plan(page, url: str):
     with page.expect_download() as download:
         page.get_by_role("button", name="Download calendar (.ics)").click()
     return icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+
+
+# ---------------------------------------------------------------- Markup in data text, past validation
+
+@functools.cache
+def _site_converter():
+    """A Markdown converter with the site's extensions and their settings, as mkdocs.yml gives them to MkDocs."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+def site_markdown(source: str) -> str:
+    """`source` converted to HTML by the site's Markdown (no glossary: any <abbr> comes from the source itself)."""
+    converter = _site_converter()
+    converter.reset()
+    return converter.convert(source)
+
+
+MARKUP = {  # data text, much of which no validated record can hold -> what a reader sees, when not the text itself
+    "javascript link": ("Record [it](javascript:alert(1)) now", None),
+    "javascript link, capitals": ("[it](JaVaScRiPt:alert(1))", None),
+    "javascript link in angle brackets": ("[it](<javascript:alert(1)>)", None),
+    "javascript link, entity-encoded": ("[it](&#106;avascript:alert(1))", None),
+    "vbscript link": ("[it](vbscript:msgbox(1))", None),
+    "data link": ("[it](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", None),
+    "link to another site written as a path": ("[it](//evil.example/x.md) [it](/\\evil.example/x.md)", None),
+    "javascript link after a backslash": ("\\[it](javascript:alert(1)) \\\\[it](javascript:alert(1))", None),
+    "javascript link with brackets in the words": ("[a [b] c](javascript:alert(1))", None),
+    "javascript link after an unclosed backtick": ("` [it](javascript:alert(1))", None),
+    "javascript link between code spans": ("`a` [it](javascript:alert(1)) `b`", "a [it](javascript:alert(1)) b"),
+    "javascript image": ("![x](javascript:alert(1))", None),
+    "image from the web": ("![x](https://example.com/pixel.png)", None),
+    "image inside an allowed link": ("[![x](javascript:alert(1))](https://example.com)", None),
+    "reference image": ("![x][x] [x]: javascript:alert(1)", None),
+    "reference definition": ("[x]: javascript:alert(1)", None),
+    "reference definition and use": ("[it][x] [x]: javascript:alert(1)", None),
+    "footnote": ("Text[^1] [^1]: note", None),
+    "abbreviation definition": ("*[GM]: General manager, who the GM is", None),
+    "abbreviation definition after a line break": ("GM\n*[GM]: General manager", "GM *[GM]: General manager"),
+    "heading": ("# GM heading", None),
+    "blockquote": ("> quoted", None),
+    "bullet list": ("- item", None),
+    "ordered list": ("1. item", None),
+    "rule": ("---", None),
+    "rule of stars": ("* * *", None),
+    "admonition": ('!!! danger "x"', None),
+    "details": ("??? note", None),
+    "tab": ('=== "Tab"', None),
+    "definition": (": defined", None),
+    "fenced code": ("```html", None),
+    "task box": ("[x] done", None),
+    "keys": ("Press ++ctrl+alt+del++", None),
+    "heading's closing hashes": ("Learn C#", None),
+    "table from two list items": (":|:", None),
+    "attribute list on code": ("`x`{onclick=alert(1)}", "x{onclick=alert(1)}"),
+    "raw HTML": ('<a href="javascript:alert(1)">it</a><img src=x onerror=alert(1)>', None),
+    "Markdown's own placeholders": ("\x02klzzwxh:0000\x03 \x0260\x03script\x0262\x03", "klzzwxh:0000 60script62"),
+}
+
+# Where a text sits on a page, as the render functions in macros/render/ put it: its own paragraph after another,
+# a list item, a numbered step, a page title, a heading with an anchor, a table cell, after another text on a line,
+# a checklist's HTML cell (md_in_html), an admonition.
+CONTEXTS = {  # Markdown around the text (TEXT for text(), CELL for cell()) -> what a reader sees, tags it makes
+    "paragraph": ("Lead.\n\nTEXT", "Lead. SHOWN", set()),
+    "list item": ("- TEXT\n- TEXT", "SHOWN SHOWN", {"ul", "li"}),
+    "numbered step": ("1. TEXT", "SHOWN", {"ol", "li"}),
+    "page title": ("# TEXT", "SHOWN", {"h1", "a"}),
+    "heading": ("### TEXT {#case}", "SHOWN", {"h3", "a"}),
+    "table cell": ("| A |\n| --- |\n| CELL |", "A SHOWN", {"table", "thead", "tbody", "tr", "th", "td"}),
+    "same line": ("TEXT; TEXT", "SHOWN; SHOWN", set()),
+    "HTML cell": ('<table markdown="1">\n<tbody markdown="1">\n<tr markdown="1">\n<td markdown="span"><label>TEXT</label>'
+                  '</td>\n</tr>\n</tbody>\n</table>', "SHOWN", {"table", "tbody", "tr", "td", "label"}),
+    "admonition": ('!!! example "Example"\n    TEXT', "Example SHOWN", {"admonition"}),
+}
+
+
+def _in_context(context: str, first: str, second: str | None = None) -> str:
+    """The context's Markdown with `first` rendered into it, and `second` into its second text, if it has one."""
+    from macros.render.common import cell, text
+
+    template = CONTEXTS[context][0].replace("CELL", cell(first))
+    return template.replace("TEXT", text(first), 1).replace("TEXT", text(first if second is None else second))
+
+
+def _visible(html: str) -> str:
+    """What a reader sees of `html`: its text, whitespace squeezed, without the headings' permalink signs."""
+    parsed = Parsed()
+    parsed.feed(html)
+    return squeeze("".join(parsed.text)).replace("¶", "").strip()
+BLOCK_MARKUP = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "hr", "pre",
+                "table", "details", "input", "kbd", "sup", "img", "abbr", "script", "iframe", "a"}
+SAFE_TARGET = re.compile(r"/(?![/\\])|#|https://|mailto:")  # `//host` and `/\host` are other sites to a browser
+
+
+def _markup_found(html: str, context_tags: set[str]) -> list[str]:
+    """Elements in `html` the context does not make itself, live targets that are not allowed, event handlers."""
+    parsed = Parsed()
+    parsed.feed(html)
+    found = []
+    for tag, attrs in parsed.elements:
+        if tag in BLOCK_MARKUP - context_tags and not (tag == "a" and attrs.get("class") == "headerlink"):
+            found.append(f"<{tag} {attrs}>" if attrs else f"<{tag}>")
+        if tag == "div" and "admonition" in (attrs.get("class") or "") and "admonition" not in context_tags:
+            found.append("admonition")
+        found += [f"{name}={value!r}" for name, value in attrs.items()
+                  if name in ("href", "src") and not SAFE_TARGET.match(value or "") or name.startswith("on")]
+    return found
+
+
+@pytest.mark.parametrize("context", CONTEXTS, ids=str)
+@pytest.mark.parametrize("case", MARKUP, ids=str)
+def test_markup_past_validation_renders_as_text(case, context):
+    """Markup in a record that skipped validation becomes no element, link or image, and shows as typed."""
+    payload, shown = MARKUP[case]
+    _, visible, context_tags = CONTEXTS[context]
+    html = site_markdown(_in_context(context, payload))
+    assert not _markup_found(html, context_tags), f"{case} in a {context} became markup:\n{html}"
+    assert _visible(html) == visible.replace("SHOWN", shown or squeeze(payload).strip()), html
+
+
+def test_record_built_without_validation_renders_no_live_link():
+    """A record made with model_construct, past the models' check, still renders its links and images as text."""
+    from macros import models
+    from macros.render.common import join_blocks, text
+
+    duty = models.Duty.model_construct(summary="[it](javascript:alert(1)) ![x](data:image/png;base64,AA==)")
+    html = site_markdown(join_blocks("Lead.", text(duty.summary)))
+    assert not _markup_found(html, set()), html
+    assert "[it](javascript:alert(1))" in html
+
+
+FUZZ_PIECES = ["[", "]", "(", ")", "!", "`", "``", "\\", "*", "_", "javascript:alert(1)", "https://example.com",
+               "/duties.md", "#a", " ", ":", "x", "#", "<", ">", "{", "}", "+", "++", "^", '"', "-", "1.", "\n", "|",
+               "?", "=", "~", "*[", "]:", "](", "](javascript:x)", "data:x", "&", "&#106;", "!!! ", "    "]
+
+
+def test_random_markup_never_makes_a_live_script_link():
+    """Four hundred random mixes of Markdown's characters, each in every context, give no element or target they
+    should not."""
+    chance = random.Random(20261129)  # fixed: a failure is the same failure on every run
+    failures = []
+    for _ in range(400):
+        first, second = ("".join(chance.choices(FUZZ_PIECES, k=chance.randint(1, 12))) for _ in range(2))
+        if first.isspace() or second.isspace():
+            continue  # blank text is refused at load time, and renders as nothing
+        for name, (_, _, context_tags) in CONTEXTS.items():
+            html = site_markdown(_in_context(name, first, second))
+            found = _markup_found(html, context_tags | {"a"})  # allowed links may form: their targets are checked
+            if found:
+                failures.append(f"{first!r} / {second!r} in a {name}: {found}")
+    assert not failures, "\n".join(failures[:10])
+
+
+# ---------------------------------------------------------------- Allowed links, in a real build
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory):
+    """A site built with --strict from the sample data with allowed links in a duty's summary and a glossary term."""
+    work = tmp_path_factory.mktemp("links")
+    data = work / "data"
+    import shutil
+
+    shutil.copytree(SAMPLE_DATA, data)
+    duties = data / "duties.yml"
+    duties.write_text(duties.read_text(encoding="utf-8").replace(
+        "  summary: Record what the meeting decided.",
+        '  summary: "Record what the [meeting](https://example.com/meetings?a=1&b=2) decided, as '
+        '[the principle](/principles.md#sample-principle) says; questions to [the office](mailto:office@example.com)."',
+    ), encoding="utf-8")
+    glossary = data / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "  definition: The stamp that makes a document binding on the company.",
+        "  definition: The stamp that makes a document binding; see [taking minutes](/duties.md#sample-duty).",
+    ), encoding="utf-8")
+    project = copy_project(work / "project", data=data)
+    site = work / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_allowed_links_are_live_in_the_built_site(linked_site):
+    """https:, mailto: and handbook-page links in data become working links, pages resolved to their URLs."""
+    duties = parse(linked_site / "duties" / "index.html")
+    hrefs = {attrs.get("href") for tag, attrs in duties.elements if tag == "a"}
+    assert {"https://example.com/meetings?a=1&b=2", "../principles/#sample-principle",
+            "mailto:office@example.com"} <= hrefs, sorted(h for h in hrefs if h)
+    assert "Record what the meeting decided, as the principle says" in duties.text
+    glossary = parse(linked_site / "glossary" / "index.html")
+    assert "../duties/#sample-duty" in {attrs.get("href") for tag, attrs in glossary.elements if tag == "a"}
+    assert "binding; see taking minutes" in glossary.text

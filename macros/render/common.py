@@ -1,9 +1,8 @@
 """Shared pieces of rendering: safe text, links to records, headings with anchors, 'cited by' lines."""
 
-import html
 from collections.abc import Iterable
 
-from .. import models
+from .. import inline_text, models
 from ..handbook import Handbook
 from ..labels import title_of
 
@@ -26,15 +25,15 @@ KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
 
 
 def text(value: str) -> str:
-    """Data text made safe for Markdown: HTML is shown literally, inline Markdown still works."""
-    # Braces are escaped too: attr_list reads `{...}` in a heading as attributes, and a title holding one loses
-    # its {#id} anchor (tests/test_injection.py).
-    return html.escape(" ".join(value.split()), quote=False).replace("{", "\\{").replace("}", "\\}")
+    """Data text made safe for Markdown: shown literally but for the inline Markdown macros/inline_text.py allows."""
+    # Checked again here though the models refuse the rest: a record made without validation (model_construct)
+    # must not get a javascript: link, an image or an abbreviation onto a page either.
+    return inline_text.to_markdown(value)
 
 
 def cell(value: str) -> str:
     """Data text for a Markdown table cell, where a bare pipe would start a new column."""
-    return text(value).replace("|", "\\|")
+    return inline_text.to_markdown(value, in_table=True)
 
 
 def url(kind: str, record: models.Record) -> str:
