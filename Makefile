@@ -14,8 +14,9 @@ export SOURCE_DATE_EPOCH
 IFRAME_WORKER := .cache/npm/iframe-worker-1.0.4/shim/index.js
 OFFLINE_DIR   ?= build/offline-site
 OFFLINE_ZIP   ?= dist/handbook-offline.zip
+DIST_SITE     ?= dist/site
 
-.PHONY: serve test build check schema system-packages clean offline bench
+.PHONY: serve test build check schema system-packages clean offline dist bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,10 +24,12 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian packages the browser and PDF tests need: chromium (driven by Playwright) and poppler's pdftoppm.
+# Debian packages the browser, PDF and publishing tests need: chromium (driven by Playwright), poppler's pdftoppm and
+# nginx (tests/test_publish.py serves the site with publish/nginx.conf). nginx is looked for where Debian puts it:
+# /usr/sbin is not on every user's PATH.
 system-packages:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils >/dev/null)
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && [ -x /usr/sbin/nginx ] || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils nginx >/dev/null)
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -41,6 +44,13 @@ build: $(STAMP)
 offline: $(STAMP) $(IFRAME_WORKER)
 	HANDBOOK_OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d $(abspath $(OFFLINE_DIR))
 	$(PYTHON) -m macros.offline $(OFFLINE_DIR) $(OFFLINE_ZIP)
+
+# What to publish: the site as a web server serves it (every page and download, PDFs included) in dist/site, with a
+# .gz beside each text file for servers that send those as they are (nginx's gzip_static, GitLab Pages), and the
+# offline zip beside it. See "Publishing" in README.md.
+dist: $(STAMP) offline
+	$(VENV)/bin/mkdocs build --strict --quiet -d $(abspath $(DIST_SITE))
+	sh publish/precompress.sh $(DIST_SITE)
 
 $(IFRAME_WORKER):
 	mkdir -p $(dir $(@D))
