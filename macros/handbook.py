@@ -144,8 +144,11 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
         problems += file_problems
         valid = validate_records(kind.name, kind.model, value, source_map, problems) if value is not None else []
         maps[kind.name] = source_map
-        # Ids of records that exist but are invalid: references to them are not reported twice.
-        written_ids[kind.name] = {r.get("id") for r in value if isinstance(r, dict)} if isinstance(value, list) else None
+        # Ids of records that exist but are invalid: references to them are not reported twice. Only text can be
+        # an id; a list or mapping written as one is the record's own problem (and cannot go in a set).
+        written_ids[kind.name] = {
+            r["id"] for r in value if isinstance(r, dict) and isinstance(r.get("id"), str)
+        } if isinstance(value, list) else None
         indexes[kind.name] = {}
         kept = []
         for index, record in valid:

@@ -20,6 +20,11 @@ class Problem:
     line: int
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a message may quote YAML text or a library's message, either of which can hold
+        # line breaks, and a reader (or a tool reading `path:line:`) takes each line as a problem of its own.
+        object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
@@ -54,7 +59,7 @@ class SourceMap:
         """The line of the deepest known part of `loc` (a missing field points at its record)."""
         for end in range(len(loc), 0, -1):
             if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
+                return _within(self.text, self.lines[loc[:end]])  # an empty value at the end sits past the last line
         return 1
 
 
@@ -72,10 +77,15 @@ def loc_text(kind: str, loc: Loc) -> str:
     return text
 
 
-# libyaml scans, parses and composes in C, many times faster than PyYAML's Python (which stands in without it).
-# Neither expands aliases: an alias is the anchored node again, which _to_python refuses when it meets it twice.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Values nested deeper than this are refused. Records nest six levels at most (file, record, items, item, duties,
+# id), and both composers recurse once per level: PyYAML's in Python (a RecursionError a few hundred levels down),
+# libyaml's in C (it crashes the process some ten thousand levels down, sooner on a small thread stack).
+MAX_DEPTH = 32
+_DEPTH_MESSAGE = (f"values nest more than {MAX_DEPTH} levels deep here; a field holds text, a number, a date, "
+                  "a list of them or a mapping of fields: flatten it")
 _ALIAS_MESSAGE = "anchors and aliases (&name, *name) are not allowed in data files; write the value out in full"
+_TAG_MESSAGE = ("YAML tags (`!name`, `!!type`) are not allowed in data files; delete the tag and write the value "
+                "as plain YAML (quote it if it is text)")
 
 
 class _YamlProblem(Exception):
@@ -83,11 +93,83 @@ class _YamlProblem(Exception):
         self.line, self.message = line, message
 
 
+class _PurePythonLoader(yaml.SafeLoader):
+    """PyYAML's own safe loader, refusing nesting past MAX_DEPTH before its recursive composer runs out of stack."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self._depth > MAX_DEPTH:  # the node about to be composed sits `_depth` collections down
+            raise _YamlProblem(self.peek_event().start_mark.line + 1, _DEPTH_MESSAGE)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# libyaml scans, parses and composes in C, many times faster than PyYAML's Python (which stands in without it).
+# Neither expands aliases: an alias is the anchored node again, which _to_python refuses when it meets it twice.
+_Loader = getattr(yaml, "CSafeLoader", _PurePythonLoader)
+# libyaml composes in C, out of reach of a depth count: text that could nest deeper than this gets one first.
+_LIBYAML_SAFE_DEPTH = 1000
+
+
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _CANONICAL = {"tag:yaml.org,2002:bool": {"true", "false"}}
 _TEXT = "tag:yaml.org,2002:str"
+_KIND_OF = {bool: "true or false", int: "a number", float: "a number", type(None): "null (nothing)"}
 _TAB_IN_INDENT = re.compile(r"^[^\S\n]*\t", re.M)  # a tab among the whitespace that starts a line
 _CONTENT_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.M)  # a line that is neither blank nor a comment
+# Each two block levels take at least one more column of the indentation and indicators (`- `, `? `, `: `) a line
+# starts with, so blocks nesting half of _LIBYAML_SAFE_DEPTH deep need a line starting with a quarter of it in them.
+# Searched from a newline rather than with `^` and re.M: a literal start lets the search skip ahead (5x faster).
+_DEEP_INDENT = re.compile(rf"\n[ ?:-]{{{_LIBYAML_SAFE_DEPTH // 4}}}")
+# A flow collection holding no other and closed on its line: nothing in it (quote, comment, tag) can hide a bracket,
+# so its `]` or `}` closes it, and it can only be the innermost level of a nesting (or a bracket in prose, no level).
+_FLOW_LEAF = re.compile(r"\[[^\[\]{}\"'#!\n]*\]|\{[^\[\]{}\"'#!\n]*\}")
+_NOT_ALLOWED = yaml.reader.Reader.NON_PRINTABLE  # the characters both YAML readers refuse when written raw
+# Scanner and parser errors whose context mark (where a construct opened) is nearer the cause than where the
+# reader gave up (an unclosed quote is found at the end of the file): context -> (what opened there, the fix).
+_OPENED_HERE = {
+    "while scanning a quoted scalar": ("the quoted text that starts here is never closed",
+                                       "end it with the quote mark it starts with"),
+    "while scanning a simple key": ("this line has no `: ` after its field name", "add `: ` after the field name"),
+    "while parsing a flow sequence": ("the `[` list that starts here is not closed properly",
+                                      "close it with `]` and separate its items with `, ` (quote an item that "
+                                      "holds a comma, colon or bracket)"),
+    "while parsing a flow mapping": ("the `{` mapping that starts here is not closed properly",
+                                     "close it with `}` and separate its entries with `, `"),
+}
+# Fixes for other errors, by context, where the one for any error would mislead.
+_FIXES = {
+    "expected a single document in the stream": "a data file holds one YAML document: delete this `---` or `...` "
+                                                "line and put every record in one list",
+    "while parsing a quoted scalar": "in double quotes a backslash starts an escape: write `\\\\` for a backslash, "
+                                     "or use single quotes",
+    "while scanning a double-quoted scalar": "in double quotes a backslash starts an escape: write `\\\\` for a "
+                                             "backslash, or use single quotes",
+}
+_LOOKS_LIKE_STRUCTURE = re.compile(r"\s*(?:- |[A-Za-z_][\w-]*:(?: |$))")  # `  key: value`, `  key:`, `  - item`
+# Characters YAML reads as line breaks where editors mostly show none, with what to do about each.
+_ODD_BREAKS = {
+    "\r": "carriage return (U+000D) without a newline after it: YAML starts a new line here, most editors do not; "
+          "save the file with LF (or CRLF) line endings",
+    "\x85": "character U+0085 (next line) is a line break to YAML but not to most editors; replace it with a space "
+            "or a newline",
+    "\u2028": "character U+2028 (line separator) is a line break to YAML but not to most editors; replace it with a "
+              "space or a newline",
+    "\u2029": "character U+2029 (paragraph separator) is a line break to YAML but not to most editors; replace it "
+              "with a space or a newline",
+}
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_ANY_FIX = "check this line's indentation, colons and quotes (quote text that holds `: ` or starts with a symbol)"
+# Keys YAML gives a meaning of their own: `<<` merges another mapping in, `=` names a default value.
+_SPECIAL_KEYS = {
+    "tag:yaml.org,2002:merge": "`<<` merges another mapping into this one, which data files may not do; write the "
+                               "fields out in full (or quote `<<` if it is text)",
+    "tag:yaml.org,2002:value": "YAML reads a plain `=` as a default-value key; quote it if it is text",
+}
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
@@ -106,6 +188,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
         byte = data[error.start]
         return None, source_map, [Problem(shown, line, f"byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8")]
     source_map.text = text
+    breaks = _odd_line_breaks(text, shown)
+    if breaks:
+        return None, source_map, breaks
     tabs = [  # searched first: splitting a large file into lines costs more than the search
         Problem(shown, number, "tab character in indentation; indent with spaces only")
         for number, line in enumerate(text.splitlines(), start=1)
@@ -117,16 +202,17 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
         return None, source_map, [Problem(shown, 1, "file is empty; it should hold a YAML list of records (- id: ...)")]
     loader = None
     try:
+        hidden = _unseen_in_nodes(text, shown) if _may_hide_problems(text) else []
+        if hidden:
+            return None, source_map, hidden
         loader = _Loader(text)  # PyYAML checks characters here, libyaml while parsing: both are caught below
         node = loader.get_single_node()
         problems: list[Problem] = []
-        value = _to_python(loader, node, (), source_map, problems, set())
+        value = _to_python(loader, node, (), source_map, problems, set()) if node is not None else None
     except _YamlProblem as problem:
-        return None, source_map, [Problem(shown, problem.line, problem.message)]
+        return None, source_map, [Problem(shown, _within(text, problem.line), problem.message)]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, source_map, [Problem(shown, line, f"not valid YAML: {error.problem or error.context}")]
+        return None, source_map, [_syntax_problem(error, text, shown)]
     except yaml.reader.ReaderError as error:
         line = text[: max(text.find(chr(error.character)), 0)].count("\n") + 1
         return None, source_map, [Problem(shown, line, f"character U+{error.character:04X} is not allowed in YAML; "
@@ -134,7 +220,144 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
     finally:
         if loader is not None:
             loader.dispose()
+    if value is None:  # `~`, `null` or a bare `---`: a document, but no records in it
+        line = _within(text, node.start_mark.line + 1 if node is not None else 1)
+        return None, source_map, [Problem(shown, line, "file holds no records (`~`, `null` or a bare `---` is an "
+                                                       "empty document); it should hold a YAML list of records "
+                                                       "(- id: ...)")]
     return value, source_map, problems
+
+
+def _odd_line_breaks(text: str, shown: str) -> list[Problem]:
+    """Line breaks YAML counts but editors mostly do not (a lone CR, NEL, LS, PS), which would put every later line
+    number off; found by `in` first, since valid data has none."""
+    if not any(char in text for char in _ODD_BREAKS):
+        return []
+    return [Problem(shown, text.count("\n", 0, found.start()) + 1, _ODD_BREAKS[found.group()])
+            for found in _ODD_BREAK.finditer(text)]
+
+
+def _within(text: str, line: int) -> int:
+    """`line`, or the file's last line when a mark points past it (the end of a file that ends with a newline)."""
+    return max(1, min(line, text.count("\n") + (not text.endswith("\n"))))
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+    """A scanner, parser or composer error as one problem, at the mark nearer its cause, with what to do."""
+    gave_up = error.problem_mark.line + 1 if error.problem_mark else 1
+    what = error.problem or error.context or "unreadable YAML"
+    if error.context and error.problem and not error.context.startswith("while"):
+        what = f"{error.context}, {error.problem}"  # "expected a single document in the stream, but found another"
+    opened, fix = _OPENED_HERE.get(error.context or "", (None, _FIXES.get(error.context or "", _ANY_FIX)))
+    if opened and error.context_mark and error.context_mark.line + 1 < gave_up:
+        return Problem(shown, _within(text, error.context_mark.line + 1),
+                       f"not valid YAML: {opened} (the reader gave up on line {gave_up}: {what}); {fix}")
+    runaway = _runaway_quote(text, gave_up)
+    if runaway:
+        return Problem(shown, runaway, f"not valid YAML: the quoted text that starts here runs on over lines that "
+                                       f"look like fields, to a quote mark on line {gave_up}, where the reader gave "
+                                       f"up ({what}); end the text here with the quote mark it starts with")
+    return Problem(shown, _within(text, gave_up), f"not valid YAML: {what}; {fix}")
+
+
+def _runaway_quote(text: str, gave_up: int) -> int | None:
+    """The first line of a quoted scalar that ends where the reader gave up and runs over lines that look like
+    fields or list items: a quote never closed, which ran on to the next quote mark in the file."""
+    loader = _Loader(text)
+    last = None
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if token.start_mark.line + 1 > gave_up:
+                break
+            if isinstance(token, yaml.ScalarToken) and not token.plain and token.end_mark.line > token.start_mark.line:
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner's own error: the tokens before it are all there is
+    finally:
+        loader.dispose()
+    if last is None or last.end_mark.line + 1 < gave_up - 1:
+        return None
+    inside = text.split("\n")[last.start_mark.line + 1 : last.end_mark.line]
+    return last.start_mark.line + 1 if any(_LOOKS_LIKE_STRUCTURE.match(line) for line in inside) else None
+
+
+def _may_hide_problems(text: str) -> bool:
+    """Whether a cheap search finds what composed nodes cannot show: a possible tag or anchor, a backslash (an
+    escape in double quotes), or room for nesting deeper than libyaml's composer can safely recurse."""
+    return _may_hold_property(text) or "\\" in text or (
+        _Loader is not _PurePythonLoader and _could_nest_past(text, _LIBYAML_SAFE_DEPTH))
+
+
+def _may_hold_property(text: str) -> bool:
+    """Whether an `&` or `!` could start an anchor or a tag: a property starts a token, so one right after a letter
+    or digit is plain text (`R&D`, `Stop!`). str.find, where any regex with a lookbehind was a fifth of a load."""
+    for mark in "&!":
+        at = text.find(mark)
+        while at != -1:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _could_nest_past(text: str, depth: int) -> bool:
+    """An over-estimate of the nesting: each flow level but the innermost needs a bracket that does not close on
+    its own line (a leaf, like `[a, b]` or `[]`), each two block levels a column of indentation."""
+    brackets = text.count("[") + text.count("{") - text.count("[]") - text.count("{}")
+    if brackets > depth // 2:  # the regex costs ten times the counts: only for text with many brackets
+        brackets = text.count("[") + text.count("{") - len(_FLOW_LEAF.findall(text))
+    return brackets > depth // 2 or bool(_DEEP_INDENT.search(f"\n{text}"))
+
+
+def _unseen_in_nodes(text: str, shown: str) -> list[Problem]:
+    """Each explicit tag, anchor and control character written as an escape, nesting past MAX_DEPTH (once), and a
+    syntax error after any of them, from the parser's events: a composed node no longer shows any of these."""
+    found: list[Problem] = []
+    loader = _Loader(text)
+    depth = 0  # collections open around the next event
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent) or isinstance(event, yaml.AliasEvent):
+                continue  # an alias needs an anchor, refused here; without one the composer refuses it
+            line = _within(text, event.start_mark.line + 1)
+            if depth > MAX_DEPTH:
+                return [*found, Problem(shown, line, _DEPTH_MESSAGE)]
+            if event.anchor is not None:
+                found.append(Problem(shown, line, f"anchor `&{event.anchor}`: anchors and aliases (&name, *name) are "
+                                                  f"not allowed in data files; delete `&{event.anchor}` and write out "
+                                                  f"in full each value that `*{event.anchor}` stands for"))
+            if event.tag is not None:
+                found.append(Problem(shown, line, f"tag `{_as_written(event.tag)}`: {_TAG_MESSAGE}"))
+            if isinstance(event, yaml.ScalarEvent):
+                found += _escape_problems(event, line, shown)
+            else:
+                depth += 1
+    except yaml.MarkedYAMLError as error:
+        if not found:
+            raise  # a syntax error alone is reported as any other
+        found.append(_syntax_problem(error, text, shown))  # all at once: what came before it, and it
+    finally:
+        loader.dispose()
+    return found
+
+
+def _as_written(tag: str) -> str:
+    """A resolved tag as it is usually written: `tag:yaml.org,2002:set` is `!!set`."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1) if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _escape_problems(event: yaml.ScalarEvent, line: int, shown: str) -> list[Problem]:
+    """A control character in a double-quoted scalar came from an escape (the reader refuses it raw): refuse it."""
+    bad = _NOT_ALLOWED.search(event.value) if event.style == '"' else None
+    if bad is None:
+        return []
+    return [Problem(shown, line, f"character U+{ord(bad.group()):04X}, written as a `\\` escape in double quotes, "
+                                 "is not allowed in YAML; delete the escape")]
 
 
 def _line_index(source_map: SourceMap) -> dict[Loc, int]:
@@ -154,9 +377,11 @@ def _line_index(source_map: SourceMap) -> dict[Loc, int]:
 
 def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Problem], seen: set[int],
                lines: dict[Loc, int] | None = None) -> Any:
-    """Turns a composed node into lists, dicts and scalars, refusing aliases (a node met twice) and duplicate keys
-    and, given `lines`, recording the line of every location in it."""
+    """Turns a composed node into lists, dicts and scalars, refusing aliases (a node met twice), nesting past
+    MAX_DEPTH, keys that are not text and duplicate keys and, given `lines`, recording the line of every location."""
     _first_visit(node, seen)
+    if len(loc) > MAX_DEPTH:  # libyaml composed it (in C, safe this deep); the models could not hold it
+        raise _YamlProblem(node.start_mark.line + 1, _DEPTH_MESSAGE)
     if lines is not None:
         lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.SequenceNode):
@@ -169,6 +394,14 @@ def _to_python(loader, node, loc: Loc, source_map: SourceMap, problems: list[Pro
             _first_visit(key_node, seen)
             key = _scalar(loader, key_node, loc, source_map, problems)
             line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.append(Problem(
+                    source_map.path, line,
+                    f"{loc_text(source_map.kind, loc)}: YAML reads the field name `{key_node.value}` as "
+                    f"{_KIND_OF.get(type(key), 'a ' + type(key).__name__)}, not text; write a field name, such as "
+                    "`title`",
+                ))
+                continue
             if key in first_seen:
                 problems.append(Problem(
                     source_map.path, line,
@@ -196,10 +429,15 @@ def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Proble
         raise _YamlProblem(node.start_mark.line + 1, "a key must be plain text, not a list or mapping")
     if node.tag == _TEXT:  # most values: what the constructor would return, without the call
         return node.value
+    if node.tag in _SPECIAL_KEYS:
+        raise _YamlProblem(node.start_mark.line + 1, _SPECIAL_KEYS[node.tag])
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError) as error:
-        raise _YamlProblem(node.start_mark.line + 1, f"cannot read `{node.value}`: {error}; quote it if it is text")
+        # A constructor error's text ends with where it happened (`in "<unicode string>", line 4`), on lines of
+        # its own; its problem alone is the message.
+        reason = getattr(error, "problem", None) or str(error)
+        raise _YamlProblem(node.start_mark.line + 1, f"cannot read `{node.value}`: {reason}; quote it if it is text")
     if not node.style and not isinstance(value, str):  # plain style: None from PyYAML, '' from libyaml
         source_map.raw[loc] = node.value
         surprising = (
@@ -215,6 +453,12 @@ def _scalar(loader, node, loc: Loc, source_map: SourceMap, problems: list[Proble
     return value
 
 
+def _short(value: Any, limit: int = 60) -> str:
+    """The value's repr, cut to `limit` characters: enough to recognise it, never a whole list."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
 def validate_records(
     kind: str, model: type[BaseModel], value: Any, source_map: SourceMap, problems: list[Problem]
 ) -> list[tuple[int, BaseModel]]:
@@ -223,7 +467,7 @@ def validate_records(
         problems.append(Problem(source_map.path, source_map.line(()),
                                 f"{kind}: the file must be a YAML list of records, each starting with `- id:`"))
         return []
-    reported = {p.line for p in problems}  # YAML surprises, already explained more precisely
+    reported = {p.line for p in problems if p.path == source_map.path}  # YAML surprises, explained more precisely
     valid = []
     for index, raw in enumerate(value):
         if not isinstance(raw, dict):
@@ -264,21 +508,22 @@ def _explain(detail: dict, model: type[BaseModel], loc: Loc, source_map: SourceM
             return f"expected text, but YAML read unquoted `{raw}` as a {type(given).__name__}; put it in quotes"
         if isinstance(given, dict):
             return "expected text, but a `: ` inside unquoted text starts a mapping; put the whole text in quotes"
-        return f"expected text, got {type(given).__name__} {given!r}"
+        return (f"expected text, got {type(given).__name__} {_short(given)}; write the text itself (in quotes if it "
+                "starts with `[`, `{` or `-`)")
     if kind == "literal_error":
         expected = detail["ctx"]["expected"]
         choices = re.findall(r"'([^']*)'", expected)
         return f"'{given}' is not allowed{did_you_mean(given, choices)}; use one of {expected}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return f"expected a date written as YYYY-MM-DD without quotes, got {given!r}"
+        return f"expected a date written as YYYY-MM-DD without quotes, got {_short(given)}"
     if kind == "list_type":
         return f"expected a list (one `- item` per line), got {type(given).__name__}"
     if kind == "too_short":
         return f"needs at least {detail['ctx']['min_length']} item(s)"
     if kind == "bool_type":
-        return f"expected true or false, got {given!r}"
+        return f"expected true or false, got {_short(given)}"
     if kind == "int_type":
-        return f"expected a whole number, got {given!r}"
+        return f"expected a whole number, got {_short(given)}"
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"{given!r} is out of range: {detail['msg'].lower()}"
     if kind in ("model_type", "dict_type"):
