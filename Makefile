@@ -43,7 +43,7 @@ build: $(STAMP)
 # A zip of the site that works from file://, search included: Material's offline plugin plus a local iframe-worker.
 offline: $(STAMP) $(IFRAME_WORKER)
 	HANDBOOK_OFFLINE=true $(VENV)/bin/mkdocs build --strict --quiet -d $(abspath $(OFFLINE_DIR))
-	$(PYTHON) -m macros.offline $(OFFLINE_DIR) $(OFFLINE_ZIP)
+	$(PYTHON) -m macros.site.offline $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
 # What to publish: the site as a web server serves it (every page and download, PDFs included) in dist/site, with a
 # .gz beside each text file for servers that send those as they are (nginx's gzip_static, GitLab Pages), and the

@@ -12,7 +12,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from macros.handbook import load_handbook
+from macros.data.handbook import load_handbook
 
 
 def warm_up() -> None:

@@ -12,10 +12,11 @@ from pathlib import Path
 def measure(runs: int) -> dict:
     """Each PDF target made `runs` times, after one untimed PDF that loads WeasyPrint and its fonts."""
     try:
-        from macros import edition, pdf
+        from macros.data import edition
+        from macros.output import paths, pdf
     except ImportError as error:  # the PDFs are not built yet on this commit
         return {"missing": str(error)}
-    from macros.handbook import load_handbook
+    from macros.data.handbook import load_handbook
 
     handbook = load_handbook(Path.cwd() / "data")
     targets = pdf.targets(handbook, edition.current(Path.cwd()))
@@ -26,7 +27,7 @@ def measure(runs: int) -> dict:
             start = time.perf_counter()
             pdf.render(target)
             seconds.setdefault(target.path, []).append(time.perf_counter() - start)
-    return {"seconds": seconds, "handbook": pdf.HANDBOOK_PDF}
+    return {"seconds": seconds, "handbook": paths.HANDBOOK_PDF}
 
 
 if __name__ == "__main__":

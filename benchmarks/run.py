@@ -53,7 +53,7 @@ NOTES = [
     ("**Page weight**: HTML bytes of the largest built page of each type. The first visit is Debian's Chromium (via "
      "Playwright) opening the home page with an empty cache; bytes are counted by the local HTTP server as it sends "
      "them (bodies, uncompressed), including the search index that Material fetches after load."),
-    "**PDFs**: `macros.pdf.render` for each target, in one process, after one untimed PDF that loads WeasyPrint.",
+    "**PDFs**: `macros.output.pdf.render` for each target, in one process, after one untimed PDF that loads WeasyPrint.",
 ]
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from macros import models
-from macros.handbook import REFERENCES
+from macros.data import models
+from macros.data.handbook import REFERENCES
 
 ROOT = Path(__file__).resolve().parent.parent
 # libyaml when PyYAML has it: at 100x the pure-Python dumper alone takes a minute

@@ -4,6 +4,6 @@
 def define_env(env):
     # Imported here, not at the top: the `handbook` command imports this package too, and should not pay for the
     # renderers, Jinja and WeasyPrint glue that only a build uses.
-    from .blocks import register
+    from .site.blocks import register
 
     register(env)

@@ -6,8 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .handbook import load_handbook
-from .loader import DataError
+from .data.handbook import load_handbook
+from .data.loader import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,8 @@ def check(args) -> int:
 
 def export_records(args) -> int:
     """Write every record as JSON or CSV, to --out or to standard output."""
-    from . import edition, export
+    from .data import edition
+    from .output import export
 
     handbook = _load(args.data, "export")
     if handbook is None:
@@ -59,7 +60,7 @@ def _load(data_dir: Path, command: str):
 
 def write_schemas(args) -> int:
     """Write (or with --check, compare) one JSON Schema per data file."""
-    from . import schema  # only this command needs JSON Schema generation
+    from .data import schema  # only this command needs JSON Schema generation
 
     stale = schema.write_all(args.out, check_only=args.check)
     if args.check and stale:

@@ -42,7 +42,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def handbook():
     """The real data, loaded and checked."""
-    from macros.handbook import load_handbook
+    from macros.data.handbook import load_handbook
 
     return load_handbook(ROOT / "data")
 

@@ -99,19 +99,3 @@ def test_axe_reports_a_known_problem(tab, served_site):
     tab.goto(f"{served_site}/")
     tab.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
     assert any(line.startswith("image-alt (critical") for line in blocking_violations(tab))
-
-
-def test_markdown_task_list_boxes_are_labelled(tab):
-    """A `- [ ]` task list, as pymdownx.tasklist renders it for this site, has named checkboxes after the hook."""
-    import markdown
-
-    from macros.site_hooks import _label_task_boxes
-
-    rendered = markdown.markdown("- [ ] Read the role guide\n- [x] Meet the *team*\n", extensions=["pymdownx.tasklist"],
-                                 extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
-    page = '<!doctype html><html lang="en"><head><title>Tasks</title></head><body><main>{}</main></body></html>'
-    tab.set_content(page.format(rendered))
-    assert any(line.startswith("label (critical, 2x)") for line in blocking_violations(tab)), "axe saw no problem"
-    tab.set_content(page.format(_label_task_boxes(rendered)))
-    assert blocking_violations(tab) == []
-    assert tab.get_by_role("checkbox", name="Meet the team").is_checked()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_handbook
-from macros import loader
-from macros.handbook import load_handbook
-from macros.loader import DataError
+from macros.data import loader
+from macros.data.handbook import load_handbook
+from macros.data.loader import DataError
 
 REAL_DATA = ROOT / "data"
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, run_handbook
-from macros.handbook import load_handbook, references
+from macros.data.handbook import load_handbook, references
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros import render
-from macros.handbook import load_handbook
+from macros.data.handbook import load_handbook
 
 PROCUREMENT = "procurement"
 NOTICE = ".hb-notice"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.handbook import load_handbook
+from macros.data.handbook import load_handbook
 
 HANDBOOK = load_handbook(ROOT / "data")
 SOURCE = ROOT.parent / "shared" / "source" / "assistant-to-the-general-manager.txt"

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from conftest import ROOT, run_handbook
-from macros import export
-from macros.edition import current
-from macros.handbook import load_handbook
+from macros.output import export, paths
+from macros.data.edition import current
+from macros.data.handbook import load_handbook
 
 HANDBOOK = load_handbook(ROOT / "data")
 TOTAL = sum(HANDBOOK.counts().values())
@@ -92,6 +92,6 @@ def test_spreadsheet_formulas_in_data_stay_text():
 
 
 def test_site_offers_the_same_json_for_download(site):
-    offered = json.loads((site / export.JSON_DOWNLOAD).read_text(encoding="utf-8"))
+    offered = json.loads((site / paths.JSON_DOWNLOAD).read_text(encoding="utf-8"))
     assert offered["records"] == json.loads(export.to_json(HANDBOOK, current()))["records"]
-    assert (site / export.CSV_DOWNLOAD).read_bytes().decode("utf-8") == export.to_csv(HANDBOOK)
+    assert (site / paths.CSV_DOWNLOAD).read_bytes().decode("utf-8") == export.to_csv(HANDBOOK)

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, run_handbook
-from macros import cli, loader, models
-from macros.handbook import REFERENCES
+from macros import cli
+from macros.data import loader, models
+from macros.data.handbook import REFERENCES
 
 EXAMPLES = int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "1000"))  # about 40 ms each; the default is a minute
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,

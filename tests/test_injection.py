@@ -5,7 +5,7 @@ a Jinja expression ({{ 7*7 }}), a Jinja block tag and comment. Each field's payl
 failure names the field. The checks read each output as its consumer does: HTML parsed, JSON-LD and exports
 parsed, PDF text extracted, the search index as the search box shows it, and the pages in a real browser.
 
-Markdown in data text is held to macros/inline_text.py: the models refuse what it does not allow, and the renderer
+Markdown in data text is held to macros/data/inline_text.py: the models refuse what it does not allow, and the renderer
 shows the rest literally even for records built without validation. Those cases go through the site's own Markdown
 (the extensions and settings of mkdocs.yml), as no data file can carry them past `handbook check`; a second site,
 built from data with allowed links, shows that those links work.
@@ -424,7 +424,7 @@ def test_markup_past_validation_renders_as_text(case, context):
 
 def test_record_built_without_validation_renders_no_live_link():
     """A record made with model_construct, past the models' check, still renders its links and images as text."""
-    from macros import models
+    from macros.data import models
     from macros.render.common import join_blocks, text
 
     duty = models.Duty.model_construct(summary="[it](javascript:alert(1)) ![x](data:image/png;base64,AA==)")

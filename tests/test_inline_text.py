@@ -1,4 +1,4 @@
-"""The text policy (macros/inline_text.py): allowed inline Markdown works, other markup is refused at load time with a
+"""The text policy (macros/data/inline_text.py): allowed inline Markdown works, other markup is refused at load time with a
 message saying what is allowed, or shown literally."""
 
 import random
@@ -11,7 +11,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from conftest import SAMPLE_DATA, run_handbook
-from macros import inline_text, models
+from macros.data import inline_text, models
 from macros.render.common import cell, text
 from test_injection import site_markdown
 

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from macros import jsonld
-from macros.handbook import load_handbook
+from macros.output import jsonld
+from macros.data.handbook import load_handbook
 
 HANDBOOK = load_handbook(ROOT / "data")
 REQUIRED = ("name", "description", "responsibilities", "skills", "qualifications", "educationRequirements",

@@ -10,8 +10,8 @@ import pytest
 import test_checklists
 
 from macros import render
-from macros.handbook import load_handbook
-from macros.labels import PHASE_TITLES
+from macros.data.handbook import load_handbook
+from macros.data.labels import PHASE_TITLES
 
 page = test_checklists.page  # the fixture: a fresh page in a fresh profile that fails the test on a script error
 stored = test_checklists.stored

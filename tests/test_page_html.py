@@ -4,8 +4,8 @@ import re
 
 import markdown
 
-from macros.first_use import FirstUseExtension
-from macros.minify import strip_indentation
+from macros.site.first_use import FirstUseExtension
+from macros.site.minify import strip_indentation
 
 GLOSSARY = {"GM": "General manager: the head of the company", "general office": "The company's central office"}
 

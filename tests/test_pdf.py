@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, SAMPLE_DATA
-from macros import pdf
-from macros.edition import current
-from macros.handbook import load_handbook
+from macros.output import paths, pdf
+from macros.data.edition import current
+from macros.data.handbook import load_handbook
 from sites import build, copy_project
 
 HANDBOOK = load_handbook(ROOT / "data")
@@ -34,7 +34,7 @@ def pdf_text(reader: PdfReader) -> str:
 
 @pytest.mark.parametrize("role", HANDBOOK.roles, ids=lambda r: r.id)
 def test_job_description_pdf_is_one_or_two_a4_pages_with_every_duty(site, role):
-    path = site / pdf.job_description_pdf(role.id)
+    path = site / paths.job_description_pdf(role.id)
     assert path.is_file(), f"{path.name} was not written"
     reader = PdfReader(path)
     assert 1 <= len(reader.pages) <= 2, f"{path.name} has {len(reader.pages)} pages"
@@ -48,7 +48,7 @@ def test_job_description_pdf_is_one_or_two_a4_pages_with_every_duty(site, role):
 
 
 def test_handbook_pdf_has_contents_whose_page_numbers_are_right(site):
-    reader = PdfReader(site / pdf.HANDBOOK_PDF)
+    reader = PdfReader(site / paths.HANDBOOK_PDF)
     pages = [normalised(page.extract_text()) for page in reader.pages]
     contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
     front = contents + 1  # the chapters' page 1 follows the cover and contents
@@ -61,7 +61,7 @@ def test_handbook_pdf_has_contents_whose_page_numbers_are_right(site):
 
 
 def test_handbook_pdf_has_bookmarks_for_every_chapter(site):
-    outline = PdfReader(site / pdf.HANDBOOK_PDF).outline
+    outline = PdfReader(site / paths.HANDBOOK_PDF).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
     for chapter in ("Role guides", "Duties", "Principles", "Conduct rules", "Pitfalls", "Requirements",
                     "Checklists", "Onboarding plans", "Worked cases", "Glossary"):
@@ -79,9 +79,9 @@ RENDER_ALL = """
 import hashlib, json, sys
 from datetime import date
 from pathlib import Path
-from macros import pdf
-from macros.edition import Edition
-from macros.handbook import load_handbook
+from macros.output import paths, pdf
+from macros.data.edition import Edition
+from macros.data.handbook import load_handbook
 edition = Edition(date.fromisoformat(sys.argv[1]), sys.argv[2])
 targets = pdf.targets(load_handbook(Path("data")), edition)
 print(json.dumps({t.path: hashlib.sha256(pdf.render(t)).hexdigest() for t in targets}))
@@ -131,7 +131,7 @@ def test_pdf_may_use_inline_data():
 
 def test_a_missing_resource_fails_the_build_with_a_clear_message(tmp_path):
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
-    css = project / "macros" / "templates" / "paper.css"
+    css = project / "macros" / "output" / "templates" / "paper.css"
     css.write_text(css.read_text() + "\n.hb-jd__head { background: url(letterhead.png); }\n")
     env_cache = {"HANDBOOK_PDF_CACHE": str(tmp_path / "cache")}
     os.environ.update(env_cache)

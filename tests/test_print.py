@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from macros.handbook import load_handbook
+from macros.data.handbook import load_handbook
 
 HANDBOOK = load_handbook(ROOT / "data")
 CHROME = {

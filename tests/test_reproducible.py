@@ -97,7 +97,7 @@ def test_dates_in_the_output_come_from_source_date_epoch(two_builds):
 
 def test_offline_zip_depends_only_on_the_files(two_builds, tmp_path):
     """Zipping a site twice, with the files' times changed in between, gives the same bytes."""
-    from macros.offline import zip_site
+    from macros.site.offline import zip_site
 
     (site, _), epoch = two_builds
     zip_site(site, tmp_path / "one.zip", epoch)

@@ -10,9 +10,9 @@ import pytest
 
 from conftest import ROOT, run_handbook
 from linkcheck import Site
-from macros import paper
-from macros.edition import Edition
-from macros.handbook import REFERENCES, load_handbook
+from macros.output import paper
+from macros.data.edition import Edition
+from macros.data.handbook import REFERENCES, load_handbook
 from macros.render import manager, roles
 from macros.render.common import RECORD_URLS
 
@@ -196,7 +196,7 @@ def test_role_guide_and_job_description_show_data_text_literally():
     """Markup and template syntax in data reach the page as text, in the guide and in the printed job description."""
     handbook = with_role_text(title=HOSTILE, summary=HOSTILE, purpose=HOSTILE, reports_to=HOSTILE)
     role = handbook.roles[0]
-    for output in (roles.role_guide(handbook, role.id), paper.job_description_block(handbook, role, EDITION)):
+    for output in (roles.role_guide(handbook, role.id, EDITION), paper.job_description_block(handbook, role, EDITION)):
         assert "<script>alert" not in output
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in output
         assert "{{ 7*7 }}" in output and "49" not in output.replace(role.id, "")
@@ -267,7 +267,7 @@ def test_manager_page_links_every_download(built):
 
 def test_review_schedule_lists_overdue_first_then_by_date():
     today = date(2027, 7, 15)  # between the data's review dates: some records are overdue, some not
-    markdown = manager.review_schedule(HANDBOOK, today)
+    markdown = manager.review_schedule(HANDBOOK, EDITION, today)
     overdue = [(k, r) for k, rs in HANDBOOK.records.items() for r in rs if r.review_by < today]
     assert overdue and markdown.startswith(f'!!! danger "{len(overdue)} record(s) overdue')
     owners = re.findall(r"^### (.+) \{#owner-", markdown, re.M)
@@ -283,7 +283,7 @@ def test_review_schedule_lists_overdue_first_then_by_date():
 
 
 def test_review_schedule_says_when_nothing_is_overdue():
-    assert manager.review_schedule(HANDBOOK, date(2000, 1, 1)).startswith('!!! success "Nothing is overdue')
+    assert manager.review_schedule(HANDBOOK, EDITION, date(2000, 1, 1)).startswith('!!! success "Nothing is overdue')
 
 
 def test_maintenance_page_is_in_the_site_with_every_owner(site):

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from conftest import ROOT, run_handbook
-from macros import schema
-from macros.models import KINDS
+from macros.data import schema
+from macros.data.models import KINDS
 
 
 def test_committed_schemas_are_current():

@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds reuse unchanged pages (macros/serve_cache.py) yet come out exactly as a clean build."""
+"""`mkdocs serve` rebuilds reuse unchanged pages (macros/site/serve_cache.py) yet come out exactly as a clean build."""
 
 import filecmp
 import json
@@ -19,7 +19,7 @@ SERVE_SCRIPT = textwrap.dedent("""
     project, site = pathlib.Path(sys.argv[1]), sys.argv[2]
     first = load_config(str(project / "mkdocs.yml"), site_dir=site)
     first.plugins.on_startup(command="serve", dirty=False)
-    from macros import serve_cache
+    from macros.site import serve_cache
 
     def rebuild(config=None):
         state = serve_cache.STATE

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from macros import models
-from macros.handbook import load_handbook
+from macros.data import models
+from macros.data.handbook import load_handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = load_handbook(ROOT / "data")

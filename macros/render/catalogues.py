@@ -1,21 +1,16 @@
 """One block per record-kind page: duties, principles, conduct rules, pitfalls, requirements, cases, glossary."""
 
-from .. import models
-from ..handbook import Handbook
-from ..labels import AREA_TITLES, CATEGORY_TITLES, THEME_TITLES, grouped
-from .common import anchor_heading, bullets, cited_by, join_blocks, links, review_line, text
+from ..data import models
+from ..data.handbook import Handbook
+from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, THEME_TITLES, grouped, one_line
+from .common import anchor_heading, bullets, cited_by, join_blocks, review_line, text
+from .widgets import related
 
 
 def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
-    facts = f"*{AREA_TITLES[duty.area]} · {duty.frequency.replace('-', ' ')}*"
+    facts = f"*{AREA_TITLES[duty.area]} · {FREQUENCY_TITLES[duty.frequency]}*"
     how = "**How**\n\n" + "\n".join(f"{n}. {text(step)}" for n, step in enumerate(duty.how, 1)) if duty.how else ""
-    behind = []
-    if duty.principles:
-        behind.append(f"Principles: {links('principles', handbook.resolve('principles', duty.principles))}")
-    if duty.donts:
-        behind.append(f"Conduct rules: {links('donts', handbook.resolve('donts', duty.donts))}")
-    if duty.checklists:
-        behind.append(f"Checklists: {links('checklists', handbook.resolve('checklists', duty.checklists))}")
+    behind = related(handbook, duty, (("principles", "Principles"), ("donts", "Conduct rules"), ("checklists", "Checklists")))
     return join_blocks(
         anchor_heading(level, duty), facts, text(duty.summary), how,
         f"**What good looks like:** {text(duty.good_looks_like)}",
@@ -85,16 +80,12 @@ def requirement_catalogue(handbook: Handbook) -> str:
 def scenario_catalogue(handbook: Handbook) -> str:
     blocks = []
     for scenario in handbook.scenarios:
-        related = [
-            f"{label}: {links(kind, handbook.resolve(kind, getattr(scenario, kind)))}"
-            for kind, label in (("principles", "Principles"), ("donts", "Conduct rules"),
-                                ("pitfalls", "Pitfalls"), ("duties", "Duties"))
-            if getattr(scenario, kind)
-        ]
+        cites = related(handbook, scenario, (("principles", "Principles"), ("donts", "Conduct rules"),
+                                             ("pitfalls", "Pitfalls"), ("duties", "Duties")))
         blocks.append(join_blocks(
             anchor_heading(2, scenario), f"**The situation.** {text(scenario.situation)}",
             "**What happened**\n\n" + bullets(scenario.what_happened), f"**Why it matters.** {text(scenario.analysis)}",
-            "**Lessons**\n\n" + bullets(scenario.lessons), "  \n".join(related), review_line(scenario),
+            "**Lessons**\n\n" + bullets(scenario.lessons), "  \n".join(cites), review_line(scenario),
         ))
     return join_blocks(*blocks)
 
@@ -112,7 +103,7 @@ def glossary_abbreviations(handbook: Handbook) -> dict[str, str]:
     """Every written form of every term -> its definition, for the abbr extension's glossary (hover definitions)."""
     forms = {}
     for term in handbook.glossary:
-        definition = " ".join(term.definition.split())
+        definition = one_line(term.definition)
         for form in [term.term, term.term.capitalize(), *term.aliases]:
             forms.setdefault(form, definition)
     return forms

@@ -2,15 +2,16 @@
 
 import hashlib
 
-from .. import models
-from ..handbook import Handbook
+from ..data import models
+from ..data.labels import one_line
+from ..data.handbook import Handbook
 from .common import cell, cited_by, join_blocks, link, review_line, text
 from .widgets import attrs, button, notice_area, related, screen_only, signoff
 
 
 def item_hash(item: models.ChecklistItem) -> str:
     """First 8 hex digits of the SHA-256 of the item's text: saved ticks of an item whose text changed no longer match."""
-    return hashlib.sha256(" ".join(item.text.split()).encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha256(one_line(item.text).encode("utf-8")).hexdigest()[:8]
 
 
 def item_keys(checklist: models.Checklist) -> str:

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 
-from .. import inline_text, models
-from ..handbook import Handbook
-from ..labels import title_of
+from ..data import inline_text, models
+from ..data.handbook import Handbook
+from ..data.labels import title_of
 
 # Where each kind of record is shown. Links start with "/" and MkDocs resolves them from docs/
 # (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
@@ -25,7 +25,7 @@ KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
 
 
 def text(value: str) -> str:
-    """Data text made safe for Markdown: shown literally but for the inline Markdown macros/inline_text.py allows."""
+    """Data text made safe for Markdown: shown literally but for the inline Markdown macros/data/inline_text.py allows."""
     # Checked again here though the models refuse the rest: a record made without validation (model_construct)
     # must not get a javascript: link, an image or an abbreviation onto a page either.
     return inline_text.to_markdown(value)

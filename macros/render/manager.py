@@ -3,11 +3,11 @@
 import re
 from datetime import date, timedelta
 
-from .. import export, models
-from ..edition import current
-from ..pdf import HANDBOOK_PDF, job_description_pdf
-from ..handbook import Handbook
-from ..labels import AREA_TITLES, CATEGORY_TITLES, grouped
+from ..data import models
+from ..data.edition import Edition
+from ..output.paths import CSV_DOWNLOAD, HANDBOOK_PDF, JSON_DOWNLOAD, job_description_pdf
+from ..data.handbook import Handbook
+from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, grouped
 from .common import KIND_LABELS, cell, join_blocks, link, text, url
 from .roles import expectation_cards
 
@@ -55,7 +55,7 @@ def duty_matrix(handbook: Handbook) -> str:
     names, rule = role_header(handbook)
     blocks = []
     for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
-        rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | "
+        rows = [f"| {link('duties', d)} | {FREQUENCY_TITLES[d.frequency]} | "
                 + " | ".join(YES if d.id in r.duties else "" for r in handbook.roles) + " |" for d in duties]
         blocks.append(f"### {title} {{#duties-{duties[0].area}}}")
         blocks.append(matrix(f"| Duty | How often | {names} |\n| --- | --- | {rule} |\n" + "\n".join(rows)))
@@ -92,9 +92,9 @@ def role_expectations(handbook: Handbook) -> str:
     return join_blocks(*blocks)
 
 
-def review_schedule(handbook: Handbook, today: date | None = None) -> str:
+def review_schedule(handbook: Handbook, edition: Edition, today: date | None = None) -> str:
     """Every record by owner, overdue first, then by review-by date; `today` defaults to the edition's date."""
-    today = today or current().date
+    today = today or edition.date
     records = [(kind, r) for kind, rs in handbook.records.items() for r in rs]
     overdue = [(k, r) for k, r in records if r.review_by < today]
     owners = sorted({r.owner for _, r in records},
@@ -140,8 +140,8 @@ def _quoted(value: str) -> str:
 def download_list(handbook: Handbook) -> str:
     """Every file the site offers for download, with what it holds."""
     rows = [
-        (f"[handbook.json](/{export.JSON_DOWNLOAD})", "Every record, by kind, as JSON (also: `handbook export --format json`)"),
-        (f"[handbook.csv](/{export.CSV_DOWNLOAD})", "Every record as one spreadsheet row (also: `handbook export --format csv`)"),
+        (f"[handbook.json](/{JSON_DOWNLOAD})", "Every record, by kind, as JSON (also: `handbook export --format json`)"),
+        (f"[handbook.csv](/{CSV_DOWNLOAD})", "Every record as one spreadsheet row (also: `handbook export --format csv`)"),
         (f"[handbook.pdf](/{HANDBOOK_PDF})", "The whole handbook, with a table of contents, for reading on paper"),
     ]
     rows += [(f"[{cell(role.title)}](/{job_description_pdf(role.id)})", "Job description, one or two A4 pages (PDF)")

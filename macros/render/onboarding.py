@@ -1,8 +1,8 @@
 """Onboarding plans: the list of them, and one plan whose day offsets become dates once a start date is picked."""
 
-from .. import models
-from ..handbook import Handbook
-from ..labels import PHASE_TITLES, title_of
+from ..data import models
+from ..data.handbook import Handbook
+from ..data.labels import PHASE_TITLES, one_line, title_of
 from .common import join_blocks, link, review_line, text
 from .widgets import attrs, button, notice_area, related, script_json, signoff
 
@@ -87,14 +87,11 @@ def date_slot(day: int) -> str:
 
 def plan_data(handbook: Handbook, plan: models.OnboardingPlan) -> dict:
     """What the calendar file needs from the plan, as plain text (whitespace-normalised)."""
-    def plain(value: str) -> str:
-        return " ".join(value.split())
-
     return {
-        "id": plan.id, "title": plain(plan.title), "counting": plan.counting,
+        "id": plan.id, "title": one_line(plan.title), "counting": plan.counting,
         "steps": [{
-            "id": s.id, "phase": PHASE_TITLES[s.phase], "day": s.day, "title": plain(s.title), "outcome": plain(s.outcome),
-            "checklists": [plain(title_of(c)) for c in handbook.resolve("checklists", s.checklists)],
-            "duties": [plain(title_of(d)) for d in handbook.resolve("duties", s.duties)],
+            "id": s.id, "phase": PHASE_TITLES[s.phase], "day": s.day, "title": one_line(s.title), "outcome": one_line(s.outcome),
+            "checklists": [one_line(title_of(c)) for c in handbook.resolve("checklists", s.checklists)],
+            "duties": [one_line(title_of(d)) for d in handbook.resolve("duties", s.duties)],
         } for s in plan.steps],
     }

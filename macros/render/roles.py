@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 
-from .. import jsonld, models, paper
-from ..edition import current
-from ..handbook import Handbook
-from ..pdf import job_description_pdf
-from ..labels import AREA_TITLES, CATEGORY_TITLES
+from ..data import models
+from ..output import jsonld, paper
+from ..data.edition import Edition
+from ..data.handbook import Handbook
+from ..output.paths import job_description_pdf
+from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES
 from .common import cell, cited_by, join_blocks, link, review_line, text
 
 EXPECTATION_LABELS = (("By day 30", "day_30"), ("By day 60", "day_60"), ("By day 90", "day_90"))
@@ -17,7 +18,7 @@ def role_list(handbook: Handbook) -> str:
     return join_blocks("| Role | In one sentence | Reports to |\n| --- | --- | --- |\n" + "\n".join(rows))
 
 
-def role_guide(handbook: Handbook, role_id: str) -> str:
+def role_guide(handbook: Handbook, role_id: str, edition: Edition) -> str:
     """The role's page: on screen the whole guide, on paper only its job description (see docs/assets/print.css)."""
     role = handbook.get("roles", role_id)
     plan = handbook.plan_for(role.id)
@@ -25,7 +26,7 @@ def role_guide(handbook: Handbook, role_id: str) -> str:
         f"# {text(role.title)}",
         f"**{text(role.summary)}**",
         actions(role),
-        paper.job_description_block(handbook, role, current()),
+        paper.job_description_block(handbook, role, edition),
         "## Overview",
         text(role.purpose),
         reporting_line(role),
@@ -68,7 +69,7 @@ def duties_by_area(handbook: Handbook, role: models.Role) -> str:
     duties = handbook.resolve("duties", role.duties)
     blocks = [f"{len(duties)} duties. Each links to how it is done; the last column is the standard to check it against."]
     for area, title in AREA_TITLES.items():
-        rows = [f"| {link('duties', d)} | {d.frequency.replace('-', ' ')} | {cell(d.good_looks_like)} |"
+        rows = [f"| {link('duties', d)} | {FREQUENCY_TITLES[d.frequency]} | {cell(d.good_looks_like)} |"
                 for d in duties if d.area == area]
         if rows:
             blocks.append(f"### {title}\n\n| Duty | How often | What good looks like |\n| --- | --- | --- |\n"

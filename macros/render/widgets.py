@@ -3,7 +3,7 @@
 import html
 import json
 
-from ..handbook import Handbook
+from ..data.handbook import Handbook
 from .common import links
 
 

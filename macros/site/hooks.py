@@ -1,7 +1,5 @@
 """MkDocs hooks: fresh macros code on every rebuild, and the generated pages added to files and navigation."""
 
-import html
-import re
 import sys
 from pathlib import Path
 
@@ -12,7 +10,7 @@ from mkdocs.structure.files import File
 
 
 # Loaded by `mkdocs serve` only, and not reloaded on a rebuild: it holds the caches that make rebuilds fast.
-SERVE_CACHE = "macros.serve_cache"
+SERVE_CACHE = "macros.site.serve_cache"
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
@@ -25,7 +23,7 @@ def on_startup(command, dirty):
     global COMMAND
     COMMAND = command  # under `mkdocs serve` the PDFs are made in the background (macros.downloads.write_pdfs)
     if command == "serve":
-        from macros import serve_cache
+        from macros.site import serve_cache
 
         serve_cache.install()
 
@@ -41,8 +39,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    from macros.downloads import register  # imported late: the fresh copy, not a stale one
-    from macros.pages import generated_pages, nav_children
+    from macros.site.downloads import register  # imported late: the fresh copy, not a stale one
+    from macros.site.pages import generated_pages, nav_children
 
     handbook = config.plugins["macros"].variables["handbook"]
     for src_uri, content in generated_pages(handbook).items():
@@ -64,7 +62,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    from macros.downloads import write_pdfs
+    from macros.site.downloads import write_pdfs
 
     write_pdfs(config, config.plugins["macros"].variables["handbook"], in_background=COMMAND == "serve")
 
@@ -80,28 +78,14 @@ def _expand(entry, children):
     return entry
 
 
-# A Markdown task list item (`- [ ] text`): pymdownx.tasklist puts the box in a label of its own, with no text.
-TASK_ITEM = re.compile(r'(<li class="task-list-item">(?:<p>)?(?:<label class="task-list-control">)?<input type="checkbox")'
-                       r'([^>]*>(?:<span class="task-list-indicator"></span></label>)?)(.*?)(?=</p>|</li>|<ul|<ol)', re.S)
-
-
 def on_post_page(output, page, config):
-    from macros.minify import strip_indentation
+    from macros.site.minify import strip_indentation
 
-    return strip_indentation(_label_task_boxes(output))
-
-
-def _label_task_boxes(output):
-    """Each task list checkbox named by its item's text (axe: label, critical)."""
-    def named(match):
-        label = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(3))).split())
-        return f'{match.group(1)} aria-label="{html.escape(label, quote=True)}"{match.group(2)}{match.group(3)}'
-
-    return TASK_ITEM.sub(named, output)
+    return strip_indentation(output)
 
 
 def on_post_template(output_content, template_name, config):
     # 404.html is a theme template, not a page, so on_post_page never sees it.
-    from macros.minify import strip_indentation
+    from macros.site.minify import strip_indentation
 
     return strip_indentation(output_content)

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from . import export, pdf
-from .edition import current
-from .handbook import Handbook
+from ..output import export, pdf
+from ..output.paths import CSV_DOWNLOAD, HANDBOOK_PDF, JSON_DOWNLOAD, job_description_pdf
+from ..data.edition import current
+from ..data.handbook import Handbook
 
 class WrittenLater(File):
     """A file MkDocs lists (links to it validate) but does not copy: the PDFs are written after the pages."""
@@ -18,9 +19,9 @@ class WrittenLater(File):
 def register(files, config, handbook: Handbook) -> None:
     """Adds the JSON and CSV exports and a placeholder for every PDF to the site's files."""
     edition = current()
-    files.append(File.generated(config, export.JSON_DOWNLOAD, content=export.to_json(handbook, edition)))
-    files.append(File.generated(config, export.CSV_DOWNLOAD, content=export.to_csv(handbook)))
-    for path in [pdf.job_description_pdf(role.id) for role in handbook.roles] + [pdf.HANDBOOK_PDF]:
+    files.append(File.generated(config, JSON_DOWNLOAD, content=export.to_json(handbook, edition)))
+    files.append(File.generated(config, CSV_DOWNLOAD, content=export.to_csv(handbook)))
+    for path in [job_description_pdf(role.id) for role in handbook.roles] + [HANDBOOK_PDF]:
         files.append(WrittenLater.generated(config, path, content=b""))
 
 

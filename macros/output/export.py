@@ -4,12 +4,9 @@ import csv
 import io
 import json
 
-from .edition import Edition
-from .handbook import Handbook
+from ..data.edition import Edition
+from ..data.handbook import Handbook
 
-FORMATS = ("json", "csv")
-JSON_DOWNLOAD = "downloads/handbook.json"
-CSV_DOWNLOAD = "downloads/handbook.csv"
 LEADING_COLUMNS = ("kind", "id", "title", "owner", "review_by")
 
 # A spreadsheet runs a cell that starts with one of these as a formula; a leading apostrophe makes it plain text.

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import models
-from .edition import Edition, digest
-from .handbook import Handbook
-from .labels import AREA_TITLES, CATEGORY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, title_of
+from ..data import models
+from ..data.edition import Edition, digest
+from ..data.handbook import Handbook
+from ..data.labels import (AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, long_date,
+                           one_line, title_of)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -19,9 +20,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
                          bytecode_cache=jinja2.FileSystemBytecodeCache())
-ENV.filters["words"] = lambda value: " ".join(str(value).split())
-ENV.filters["long_date"] = lambda value: f"{value.day} {value:%B %Y}"
-ENV.filters["frequency"] = lambda value: value.replace("-", " ")
+ENV.filters["words"] = one_line
+ENV.filters["long_date"] = long_date
+ENV.filters["frequency"] = FREQUENCY_TITLES.__getitem__
 ENV.globals["grouped"] = grouped
 
 

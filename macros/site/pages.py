@@ -1,6 +1,6 @@
 """The pages generated from data: one per role, checklist and onboarding plan, each a single macro call."""
 
-from .handbook import Handbook
+from ..data.handbook import Handbook
 
 # kind -> (folder under docs/, macro that renders one record)
 GENERATED = {

@@ -15,7 +15,7 @@ from . import inline_text
 
 
 def _allowed_text(value: str) -> str:
-    """`value` itself when the text policy allows it (macros/inline_text.py); else a `text_policy` error saying why."""
+    """`value` itself when the text policy allows it (macros/data/inline_text.py); else a `text_policy` error saying why."""
     message = inline_text.problem(value)
     if message:
         # The message goes in as context, not as the template, so braces in it are never read as placeholders.

@@ -2,8 +2,9 @@
 
 import json
 
-from . import models
-from .handbook import Handbook
+from ..data import models
+from ..data.labels import one_line
+from ..data.handbook import Handbook
 
 # The public classifications the data's codes come from, named as their publishers name them.
 CODE_SETS = {"onet": "O*NET-SOC 2019", "isco": "ISCO-08"}
@@ -23,15 +24,15 @@ def occupation(handbook: Handbook, role: models.Role) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",
-        "name": _plain(role.title),
-        "description": _plain(role.summary),
-        "responsibilities": [f"{_plain(d.title)}: {_plain(d.summary)}" for d in handbook.resolve("duties", role.duties)],
+        "name": one_line(role.title),
+        "description": one_line(role.summary),
+        "responsibilities": [f"{one_line(d.title)}: {one_line(d.summary)}" for d in handbook.resolve("duties", role.duties)],
     }
     for prop in dict.fromkeys(PROPERTY_OF_CATEGORY.values()):
         data[prop] = []
     for requirement in handbook.resolve("requirements", role.requirements):
         preferred = " (preferred)" if requirement.level == "preferred" else ""
-        data[PROPERTY_OF_CATEGORY[requirement.category]].append(f"{_plain(requirement.title)}{preferred}")
+        data[PROPERTY_OF_CATEGORY[requirement.category]].append(f"{one_line(requirement.title)}{preferred}")
     data["occupationalCategory"] = [_category_code(role.onet, CODE_SETS["onet"]),
                                     _category_code(role.isco, CODE_SETS["isco"])]
     return data
@@ -52,12 +53,7 @@ def _category_code(code: models.OccupationCode, code_set: str) -> dict:
     return {
         "@type": "CategoryCode",
         "codeValue": code.code,
-        "name": _plain(code.title),
-        "description": _plain(code.reason),
+        "name": one_line(code.title),
+        "description": one_line(code.reason),
         "inCodeSet": {"@type": "CategoryCodeSet", "name": code_set},
     }
-
-
-def _plain(value: str) -> str:
-    """Data text as one line, the way it reads on the page."""
-    return " ".join(value.split())

@@ -17,7 +17,7 @@ Everything else Markdown would turn into markup is either
   of a text (`#`, `-`, `1.`, `!!!`, `: `, ...), braces (attribute lists), keys (`++ctrl++`), backslashes, lone
   backticks and, for records built without validation, every refused form above.
 
-Pure: no MkDocs imports, so the models (macros/models.py) and the renderer (macros/render/common.py) share it.
+Pure: no MkDocs imports, so the models (macros/data/models.py) and the renderer (macros/render/common.py) share it.
 """
 
 import html

@@ -12,23 +12,19 @@ from importlib import metadata
 from pathlib import Path
 
 from . import paper
-from .edition import Edition
-from .handbook import Handbook
+from .paths import HANDBOOK_PDF, job_description_pdf
+from ..data.edition import Edition
+from ..data.handbook import Handbook
 
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
-HANDBOOK_PDF = "downloads/handbook.pdf"
 ALLOWED_SCHEMES = ("file", "data")
 CACHE_SIZE = 64  # PDFs kept in the cache: every current one plus a few generations of edits
 BACKGROUND = "handbook-pdfs"  # the name of the process that makes PDFs while `mkdocs serve` goes on
 HERE = Path(__file__).resolve().parent
-# Code and templates a PDF's bytes depend on besides its data: a change to any of them makes every PDF again.
-SOURCES = (HERE / "pdf.py", HERE / "paper.py", HERE / "render" / "common.py", *sorted(paper.TEMPLATES.iterdir()))
-
-
-def job_description_pdf(role_id: str) -> str:
-    """Where a role's job-description PDF sits in the site."""
-    return f"downloads/job-description-{role_id}.pdf"
+# Code and templates a PDF's bytes depend on besides its data (the labels give its headings): a change to any of
+# them makes every PDF again.
+SOURCES = (HERE / "pdf.py", HERE / "paper.py", HERE.parent / "data" / "labels.py", *sorted(paper.TEMPLATES.iterdir()))
 
 
 class PdfError(Exception):
@@ -177,8 +173,8 @@ def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data
 
 def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_dir: Path, cache: Path) -> None:
     """In the background process: load the data afresh and make the PDFs with these keys (others are newer edits')."""
-    from .handbook import load_handbook
-    from .loader import DataError
+    from ..data.handbook import load_handbook
+    from ..data.loader import DataError
 
     try:
         # The data may have been saved again, broken, since the build that started this process: then the build of

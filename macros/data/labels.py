@@ -29,6 +29,15 @@ CATEGORY_TITLES = {
     "skill": "Skills",
     "quality": "Personal qualities",
 }
+FREQUENCY_TITLES = {
+    "daily": "daily",
+    "weekly": "weekly",
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+    "yearly": "yearly",
+    "per-event": "per event",
+    "as-needed": "as needed",
+}
 PHASE_TITLES = {
     "day-1": "Day 1",
     "week-1": "Week 1",
@@ -37,6 +46,16 @@ PHASE_TITLES = {
     "day-60": "Day 60",
     "day-90": "Day 90",
 }
+
+
+def one_line(value: str) -> str:
+    """Text with each run of whitespace, line breaks included, as one space: how it reads on a page."""
+    return " ".join(str(value).split())
+
+
+def long_date(value) -> str:
+    """A date as people write it on paper: 5 January 2027."""
+    return f"{value.day} {value:%B %Y}"
 
 
 def title_of(record: models.Record) -> str:

@@ -3,14 +3,14 @@
 from functools import partial
 from pathlib import Path
 
-from . import render
-from .handbook import load_handbook
-from .loader import DataError
-from .render import manager
+from .. import render
+from ..data.edition import current
+from ..data.handbook import load_handbook
+from ..data.loader import DataError
+from ..render import manager
 
 BLOCKS = (
     render.role_list,
-    render.role_guide,
     render.duty_catalogue,
     render.principle_catalogue,
     render.dont_catalogue,
@@ -26,8 +26,12 @@ BLOCKS = (
     manager.duty_matrix,
     manager.requirement_matrix,
     manager.role_expectations,
-    manager.review_schedule,
     manager.download_list,
+)
+# Blocks that print the edition (its date, version): it is read once per build here, so renderers never run git.
+DATED_BLOCKS = (
+    render.role_guide,
+    manager.review_schedule,
 )
 
 
@@ -45,3 +49,6 @@ def register(env):
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(handbook)
     for block in BLOCKS:
         env.macro(partial(block, handbook), block.__name__)
+    edition = current()
+    for block in DATED_BLOCKS:
+        env.macro(partial(block, handbook, edition=edition), block.__name__)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,6 @@ class Edition:
         """Midnight UTC of the edition date: what PDFs record as their creation and modification time."""
         return datetime(self.date.year, self.date.month, self.date.day, tzinfo=timezone.utc)
 
-    @property
-    def long_date(self) -> str:
-        return f"{self.date.day} {self.date:%B %Y}"
 
 
 @lru_cache(maxsize=4)

@@ -3,7 +3,7 @@
 As a MkDocs hook it does nothing unless Material's `offline` plugin is on (HANDBOOK_OFFLINE=true, set by
 `make offline`). Then it points Material at a local copy of the iframe-worker shim, which `make offline` fetches
 from npm into .cache/, instead of the CDN address the plugin would add. As a script,
-`python -m macros.offline SITE ZIP` packs a built site into a zip whose bytes depend only on the files.
+`python -m macros.site.offline SITE ZIP` packs a built site into a zip whose bytes depend only on the files.
 """
 
 import os
@@ -68,7 +68,7 @@ def zip_site(site: Path, target: Path, epoch: int) -> None:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
-        print("usage: python -m macros.offline SITE_DIR ZIP_FILE", file=sys.stderr)
+        print("usage: python -m macros.site.offline SITE_DIR ZIP_FILE", file=sys.stderr)
         return 2
     site, target = Path(argv[1]), Path(argv[2])
     if not (site / "search" / "search_index.js").is_file():

@@ -1,0 +1,10 @@
+"""Where each file the site offers for download sits in the built site: one place for writers, links and tests."""
+
+HANDBOOK_PDF = "downloads/handbook.pdf"
+JSON_DOWNLOAD = "downloads/handbook.json"
+CSV_DOWNLOAD = "downloads/handbook.csv"
+
+
+def job_description_pdf(role_id: str) -> str:
+    """Where a role's job-description PDF sits in the site."""
+    return f"downloads/job-description-{role_id}.pdf"

@@ -1,0 +1,40 @@
+"""The one patch of private MkDocs and Material APIs (macros/site/serve_cache.py) still fits what it patches.
+
+The serve cache replaces `Page.render` and Material's `SearchIndex.add_entry_from_context` under `mkdocs serve`, and
+restores on a cached page exactly the attributes the original sets. If an upgrade renames one, adds one or changes a
+signature, these tests fail before a rebuild silently serves a page with a stale part.
+"""
+
+import ast
+import inspect
+import textwrap
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.pages import Page
+
+from macros.site import serve_cache
+
+
+def attributes_assigned(function, owner: str) -> set[str]:
+    """Names of the `<owner>.<name> = ...` assignments in a function's source (owner: "self", "page")."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name) and node.value.id == owner}
+
+
+def test_page_render_sets_exactly_what_a_cached_conversion_restores():
+    """Page.render(self, config, files) sets content, toc, title, anchors and anchor links: what _restore sets."""
+    assert list(inspect.signature(serve_cache.PAGE_RENDER).parameters) == ["self", "config", "files"]
+    assert attributes_assigned(serve_cache.PAGE_RENDER, "self") == attributes_assigned(serve_cache._restore, "page")
+
+
+def test_search_index_adds_a_page_to_its_entries_list():
+    """Material's SearchIndex keeps its entries in a list `entries` and adds a page by add_entry_from_context(page)."""
+    assert list(inspect.signature(serve_cache.INDEX_PAGE).parameters) == ["self", "page"]
+    assert SearchIndex().entries == []
+
+
+def test_the_patches_are_not_installed_by_a_plain_build():
+    """Only `mkdocs serve` installs the patch (site/hooks.py on_startup); importing the module changes nothing."""
+    assert Page.render is serve_cache.PAGE_RENDER or serve_cache.STATE.installed
+    assert SearchIndex.add_entry_from_context is serve_cache.INDEX_PAGE or serve_cache.STATE.installed
