@@ -120,7 +120,7 @@ def test_pdf_refuses_anything_but_file_and_data_urls(resource):
 
 
 def test_pdf_stops_on_a_missing_local_resource():
-    with pytest.raises(pdf.PdfError, match=r"missing resource 'file:///.*/macros/templates/no-such-logo\.png'"):
+    with pytest.raises(pdf.PdfError, match=r"missing resource 'file:///.*/macros/output/templates/no-such-logo\.png'"):
         pdf.render(page_html('<img src="no-such-logo.png">'))
 
 

@@ -1,4 +1,4 @@
-"""HTML for paper: a role's job description and the whole handbook, from the Jinja templates in macros/templates/."""
+"""HTML for paper: a role's job description and the whole handbook, from the Jinja templates in macros/output/templates/."""
 
 from dataclasses import dataclass
 from pathlib import Path

@@ -209,12 +209,12 @@ def _local_fetcher():
             scheme = url.partition(":")[0].lower()
             if scheme not in ALLOWED_SCHEMES:
                 raise FatalURLFetchingError(f"the PDF may load only file: and data: URLs, but asked for {url!r}; "
-                                            "put the resource in macros/templates/ and refer to it by a relative path")
+                                            "put the resource in macros/output/templates/ and refer to it by a relative path")
             try:
                 return super().fetch(url, headers)
             except OSError as error:
                 reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
-                raise FatalURLFetchingError(f"missing resource {url!r} ({reason}); add the file to macros/templates/ "
+                raise FatalURLFetchingError(f"missing resource {url!r} ({reason}); add the file to macros/output/templates/ "
                                             "or remove the reference") from None
 
     return LocalOnly(allowed_protocols=ALLOWED_SCHEMES, fail_on_errors=True)
