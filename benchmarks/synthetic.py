@@ -8,6 +8,7 @@ import yaml
 
 from macros.data import models
 from macros.data.handbook import REFERENCES
+from macros.data.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 # libyaml when PyYAML has it: at 100x the pure-Python dumper alone takes a minute
@@ -59,7 +60,7 @@ def generate(scale: int, out: Path, source: Path = ROOT / "data") -> dict[str, i
     """Writes one YAML file per kind into `out` with `scale` copies of every record; returns the record counts."""
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for kind in models.KINDS:
+    for kind in KINDS:
         real = yaml.load((source / f"{kind.name}.yml").read_text(encoding="utf-8"), Loader=LOADER)
         records = [renamed(kind.name, record, copy) for copy in range(scale) for record in real]
         header = f"# Synthetic: {scale}x the records of data/{kind.name}.yml, written by benchmarks/synthetic.py\n"

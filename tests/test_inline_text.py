@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from conftest import SAMPLE_DATA, run_handbook
 from macros.data import inline_text, models
+from macros.data.kinds import BY_NAME
 from macros.render.common import cell, text
 from test_injection import site_markdown
 
@@ -83,7 +84,7 @@ def test_every_text_field_refuses_markup():
     """No string field of any record accepts a javascript: link or blank text: each is a Text, a slug or a choice."""
     accepted = []
     for source in sorted(SAMPLE_DATA.glob("*.yml")):
-        kind = next(k for k in models.KINDS if k.name == source.stem)
+        kind = BY_NAME[source.stem]
         record = yaml.safe_load(source.read_text(encoding="utf-8"))[0]
         for path in _string_paths(record):
             for bad in ("[x](javascript:alert(1))", " "):

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT, run_handbook
 from macros.data import schema
-from macros.data.models import KINDS
+from macros.data.kinds import KINDS
 
 
 def test_committed_schemas_are_current():

@@ -8,33 +8,15 @@ from datetime import date
 from pathlib import Path
 
 from . import models
+from .kinds import BY_NAME, KINDS
 from .loader import DataError, Problem, SourceMap, did_you_mean, loc_text, read_yaml, validate_records
 
-# Every cross-reference: (kind, field) -> the kind its ids must exist in.
+# Every cross-reference: (kind, field) -> the kind its ids must exist in (from kinds.py).
 # A dotted field ("items.duties") is a list of ids inside each element of a list field.
-REFERENCES: dict[tuple[str, str], str] = {
-    ("roles", "duties"): "duties",
-    ("roles", "requirements"): "requirements",
-    ("roles", "principles"): "principles",
-    ("roles", "donts"): "donts",
-    ("roles", "pitfalls"): "pitfalls",
-    ("roles", "checklists"): "checklists",
-    ("duties", "principles"): "principles",
-    ("duties", "donts"): "donts",
-    ("duties", "checklists"): "checklists",
-    ("checklists", "items.duties"): "duties",
-    ("checklists", "items.principles"): "principles",
-    ("onboarding", "role"): "roles",
-    ("onboarding", "steps.checklists"): "checklists",
-    ("onboarding", "steps.duties"): "duties",
-    ("scenarios", "principles"): "principles",
-    ("scenarios", "pitfalls"): "pitfalls",
-    ("scenarios", "donts"): "donts",
-    ("scenarios", "duties"): "duties",
-}
+REFERENCES: dict[tuple[str, str], str] = {(kind.name, field): target for kind in KINDS for field, target in kind.cites}
 
 # Kinds whose every record must be cited somewhere, or it would never reach a reader's path through a role.
-MUST_BE_CITED = ("duties", "principles", "donts", "pitfalls", "requirements", "checklists")
+MUST_BE_CITED = tuple(kind.name for kind in KINDS if kind.must_be_cited)
 
 
 @dataclass(frozen=True)
@@ -61,11 +43,45 @@ class Handbook:
         # even with debug off, and the full repr of every record was half of a rebuild (benchmarks/).
         return f"Handbook({', '.join(f'{count} {kind}' for kind, count in self.counts().items())})"
 
-    def __getattr__(self, kind: str) -> tuple[models.Record, ...]:
-        try:
-            return self.records[kind]
-        except KeyError:
-            raise AttributeError(kind) from None
+    @property
+    def roles(self) -> tuple[models.Role, ...]:
+        return self.records["roles"]
+
+    @property
+    def duties(self) -> tuple[models.Duty, ...]:
+        return self.records["duties"]
+
+    @property
+    def principles(self) -> tuple[models.Principle, ...]:
+        return self.records["principles"]
+
+    @property
+    def donts(self) -> tuple[models.Dont, ...]:
+        return self.records["donts"]
+
+    @property
+    def pitfalls(self) -> tuple[models.Pitfall, ...]:
+        return self.records["pitfalls"]
+
+    @property
+    def requirements(self) -> tuple[models.Requirement, ...]:
+        return self.records["requirements"]
+
+    @property
+    def checklists(self) -> tuple[models.Checklist, ...]:
+        return self.records["checklists"]
+
+    @property
+    def onboarding(self) -> tuple[models.OnboardingPlan, ...]:
+        return self.records["onboarding"]
+
+    @property
+    def scenarios(self) -> tuple[models.Scenario, ...]:
+        return self.records["scenarios"]
+
+    @property
+    def glossary(self) -> tuple[models.Term, ...]:
+        return self.records["glossary"]
 
     def get(self, kind: str, record_id: str) -> models.Record:
         return self.by_id[kind][record_id]
@@ -139,7 +155,7 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
     maps: dict[str, SourceMap] = {}
     indexes: dict[str, dict[str, int]] = {}  # kind -> record id -> index in file
     written_ids: dict[str, set | None] = {}  # kind -> every id written in its file; None if the file is unreadable
-    for kind in models.KINDS:
+    for kind in KINDS:
         value, source_map, file_problems = read_yaml(data_dir / f"{kind.name}.yml", f"{prefix}{kind.name}.yml")
         problems += file_problems
         valid = validate_records(kind.name, kind.model, value, source_map, problems) if value is not None else []
@@ -165,7 +181,7 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
 
     by_id = {kind: {r.id: r for r in rs} for kind, rs in records.items()}
     cited_by: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
-    nouns = {kind.name: kind.noun for kind in models.KINDS}
+    nouns = {kind.name: kind.noun for kind in KINDS}
     for kind, kind_records in records.items():
         for record in kind_records:
             for ref in references(kind, record):

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from . import models
 
 AREA_TITLES = {
     "planning-and-strategy": "Planning and strategy",
@@ -58,11 +57,12 @@ def long_date(value) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def title_of(record: models.Record) -> str:
+def title_of(record) -> str:
+    """What a record is called: its title, or a glossary entry's term."""
     return getattr(record, "title", None) or getattr(record, "term", record.id)
 
 
-def grouped(records: Iterable[models.Record], field: str, titles: dict[str, str]) -> list[tuple[str, list]]:
+def grouped(records: Iterable, field: str, titles: dict[str, str]) -> list[tuple[str, list]]:
     """(title, records) for each group that has records, in the order of `titles` (e.g. duties by AREA_TITLES)."""
     records = list(records)
     return [(title, chosen) for key, title in titles.items() if (chosen := [r for r in records if getattr(r, field) == key])]

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from . import inline_text
+from .labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES
 
 
 def _allowed_text(value: str) -> str:
@@ -28,27 +29,12 @@ Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_allowed_t
 Ids = Annotated[list[Slug], Field(default_factory=list)]
 Texts = Annotated[list[Text], Field(default_factory=list)]
 
-DutyArea = Literal[
-    "planning-and-strategy",
-    "information-and-decisions",
-    "meetings-and-documents",
-    "coordination-and-relations",
-    "office-administration",
-    "procurement-and-logistics",
-    "people-and-culture",
-]
-Frequency = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "as-needed"]
-PrincipleTheme = Literal[
-    "position-and-staff-work",
-    "relationships",
-    "efficiency",
-    "standing-and-example",
-    "rules-and-environment",
-    "leading-people",
-    "e-commerce-era",
-]
-RequirementCategory = Literal["education", "experience", "knowledge", "skill", "quality"]
-Phase = Literal["day-1", "week-1", "month-1", "day-30", "day-60", "day-90"]
+# The value sets are the keys of the label tables, so a new area, theme or phase is added in one place (labels.py).
+DutyArea = Literal[tuple(AREA_TITLES)]
+Frequency = Literal[tuple(FREQUENCY_TITLES)]
+PrincipleTheme = Literal[tuple(THEME_TITLES)]
+RequirementCategory = Literal[tuple(CATEGORY_TITLES)]
+Phase = Literal[tuple(PHASE_TITLES)]
 
 
 class Strict(BaseModel):
@@ -228,25 +214,3 @@ class Term(Record):
     term: Text
     definition: Text
     aliases: Texts
-
-
-class Kind(Strict):
-    """One kind of record: the data file that holds it, its model and the noun used in messages."""
-
-    name: Slug
-    model: type[Record]
-    noun: Text
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind(name="roles", model=Role, noun="role"),
-    Kind(name="duties", model=Duty, noun="duty"),
-    Kind(name="principles", model=Principle, noun="principle"),
-    Kind(name="donts", model=Dont, noun="conduct rule"),
-    Kind(name="pitfalls", model=Pitfall, noun="pitfall"),
-    Kind(name="requirements", model=Requirement, noun="requirement"),
-    Kind(name="checklists", model=Checklist, noun="checklist"),
-    Kind(name="onboarding", model=OnboardingPlan, noun="onboarding plan"),
-    Kind(name="scenarios", model=Scenario, noun="scenario"),
-    Kind(name="glossary", model=Term, noun="glossary term"),
-)

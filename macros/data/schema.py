@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .models import KINDS
+from .kinds import KINDS
 
 
 def schema_text(kind) -> str:

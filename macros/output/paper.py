@@ -8,6 +8,7 @@ import jinja2
 from ..data import models
 from ..data.edition import Edition, digest
 from ..data.handbook import Handbook
+from ..data.kinds import KINDS
 from ..data.labels import (AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES, grouped, long_date,
                            one_line, title_of)
 
@@ -72,10 +73,8 @@ def job_description_document(handbook: Handbook, role: models.Role, edition: Edi
 
 
 # The whole handbook's chapters, in reading order; the contents also list each record of the kinds in LISTED.
-CHAPTERS = (("roles", "Role guides"), ("duties", "Duties"), ("principles", "Principles"), ("donts", "Conduct rules"),
-            ("pitfalls", "Pitfalls"), ("requirements", "Requirements"), ("checklists", "Checklists"),
-            ("onboarding", "Onboarding plans"), ("scenarios", "Worked cases"), ("glossary", "Glossary"))
-LISTED = ("roles", "checklists", "onboarding")
+CHAPTERS = tuple((kind.name, kind.title) for kind in KINDS)
+LISTED = tuple(kind.name for kind in KINDS if kind.in_contents)
 
 
 def handbook_chapters(handbook: Handbook, edition: Edition) -> str:

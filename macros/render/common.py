@@ -3,25 +3,14 @@
 from collections.abc import Iterable
 
 from ..data import inline_text, models
+from ..data.kinds import BY_NAME, KINDS
 from ..data.handbook import Handbook
 from ..data.labels import title_of
 
-# Where each kind of record is shown. Links start with "/" and MkDocs resolves them from docs/
+# Where each kind of record is shown (kinds.py). Links start with "/" and MkDocs resolves them from docs/
 # (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
-RECORD_URLS = {
-    "roles": "/roles/{id}.md",
-    "duties": "/duties.md#{id}",
-    "principles": "/principles.md#{id}",
-    "donts": "/conduct.md#{id}",
-    "pitfalls": "/pitfalls.md#{id}",
-    "requirements": "/requirements.md#{id}",
-    "checklists": "/checklists/{id}.md",
-    "onboarding": "/onboarding/{id}.md",
-    "scenarios": "/scenarios.md#{id}",
-    "glossary": "/glossary.md#{id}",
-}
-
-KIND_LABELS = {kind.name: kind.noun for kind in models.KINDS}
+RECORD_URLS = {kind.name: kind.url for kind in KINDS}
+KIND_LABELS = {kind.name: kind.noun for kind in KINDS}
 
 
 def text(value: str) -> str:
@@ -66,13 +55,8 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
     for citing_kind in ("roles", "duties", "checklists", "onboarding", "scenarios"):
         citing = handbook.citing(kind, record.id, citing_kind)
         if citing:
-            parts.append(f"{plural(KIND_LABELS[citing_kind]).capitalize()}: {links(citing_kind, citing)}")
+            parts.append(f"{BY_NAME[citing_kind].plural.capitalize()}: {links(citing_kind, citing)}")
     return "**Cited by** — " + "; ".join(parts) if parts else ""
-
-
-def plural(noun: str) -> str:
-    """'duty' -> 'duties', 'conduct rule' -> 'conduct rules'."""
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def join_blocks(*blocks: str) -> str:

@@ -1,13 +1,10 @@
 """The pages generated from data: one per role, checklist and onboarding plan, each a single macro call."""
 
 from ..data.handbook import Handbook
+from ..data.kinds import KINDS
 
-# kind -> (folder under docs/, macro that renders one record)
-GENERATED = {
-    "roles": ("roles", "role_guide"),
-    "checklists": ("checklists", "checklist"),
-    "onboarding": ("onboarding", "onboarding_plan"),
-}
+# kind -> (folder under docs/, macro that renders one record), for each kind with a page per record (kinds.py)
+GENERATED = {kind.name: (kind.folder, kind.page_macro) for kind in KINDS if kind.page_macro}
 
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
