@@ -40,11 +40,12 @@ def occupation(handbook: Handbook, role: models.Role) -> dict:
 
 def script(handbook: Handbook, role: models.Role) -> str:
     """A <script type="application/ld+json"> block; safe for any data text."""
-    return f'<script type="application/ld+json">{dumps(occupation(handbook, role))}</script>'
+    return f'<script type="application/ld+json">{script_json(occupation(handbook, role))}</script>'
 
 
-def dumps(data: dict) -> str:
-    """JSON with <, > and & as \\u escapes: the text can hold no `</script>`, `<!--` or entity, and still parses the same."""
+def script_json(data) -> str:
+    """JSON safe inside a <script> element: <, > and & as \\u escapes, so no `</script>`, `<!--` or entity, and it
+    still parses the same (JSON-LD blocks, the onboarding plan's calendar data)."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -4,7 +4,8 @@ from ..data import models
 from ..data.handbook import Handbook
 from ..data.labels import PHASE_TITLES, one_line, title_of
 from .common import join_blocks, link, review_line, text
-from .widgets import attrs, button, notice_area, related, script_json, signoff
+from ..output.jsonld import script_json
+from .widgets import attrs, button, notice_area, related, signoff
 
 COUNTING = {
     "working-days": "Days are counted in working days (Monday to Friday) from your start date, which is day 0. "

@@ -1,7 +1,6 @@
 """Raw-HTML pieces shared by the interactive blocks (checklists, onboarding plans): attributes, notices, sign-off."""
 
 import html
-import json
 
 from ..data.handbook import Handbook
 from .common import links
@@ -17,12 +16,6 @@ def attrs(**values: str | int | bool | None) -> str:
         elif value is not None and value is not False:
             parts.append(f'{name}="{html.escape(str(value), quote=True)}"')
     return " ".join(parts)
-
-
-def script_json(value) -> str:
-    """JSON safe inside a <script> element: no `<`, `>` or `&` can end it or open a comment."""
-    encoded = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def notice_area() -> str:
