@@ -15,8 +15,14 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # Never copied: history, the environment, build output and test caches (none is read by a build).
-SKIP = shutil.ignore_patterns(".git", ".venv", "site", "build", "dist", "*.zip", "__pycache__", ".pytest_cache",
-                              ".ruff_cache", "*.egg-info", "node_modules", ".cache")
+_SKIP_ANYWHERE = shutil.ignore_patterns(".git", ".venv", "*.zip", "__pycache__", ".pytest_cache", ".ruff_cache",
+                                       "*.egg-info", "node_modules", ".cache")
+_SKIP_AT_TOP = {"site", "build", "dist"}  # build output; macros/site is code
+
+
+def SKIP(folder: str, names: list[str]) -> set[str]:
+    skipped = set(_SKIP_ANYWHERE(folder, names))
+    return skipped | (_SKIP_AT_TOP & set(names) if Path(folder).resolve() == ROOT.resolve() else set())
 LINKED = (".cache",)  # downloaded packages a build may read: linked, not copied
 
 

@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+import shutil
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,9 @@ class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
     def ignore_aliases(self, data) -> bool:
         return True
+
+
+RATINGS = ("duty_ratings", "requirement_ratings")
 
 
 def suffix(copy: int) -> str:
@@ -46,6 +50,9 @@ def renamed(kind: str, record: dict, copy: int) -> dict:
         elif outer in record:
             record[outer] = [{**element, inner: _moved(element.get(inner), tail)} if inner in element else element
                              for element in record[outer]]
+    for ratings in RATINGS:  # a role's ratings name its duties and requirements by id, checked against those lists
+        if ratings in record:
+            record[ratings] = [{**rating, "id": rating["id"] + tail} for rating in record[ratings]]
     return record
 
 
@@ -67,6 +74,7 @@ def generate(scale: int, out: Path, source: Path = ROOT / "data") -> dict[str, i
         body = yaml.dump(records, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=120)
         (out / f"{kind.name}.yml").write_text(header + body, encoding="utf-8")
         counts[kind.name] = len(records)
+    shutil.copytree(source / "settings", out / "settings", dirs_exist_ok=True)  # one company, whatever the scale
     return counts
 
 

@@ -77,3 +77,29 @@ def first_visit(site: Path, settle: float = 2.0) -> tuple[Counter, list[str]]:
     for path, size in served:
         by_kind[ASSET_KINDS.get(Path(path if not path.endswith("/") else path + "index.html").suffix, "other")] += size
     return by_kind, outside
+
+
+# The search index as shipped, against Material's own (the build without macros/site/search_index.py).
+SEARCH_INDEX = "search/search_index.json"
+UNSHAPED_CONFIG = "mkdocs.search-unshaped.yml"
+
+
+def search_index_bytes(site: Path) -> int:
+    return (site / SEARCH_INDEX).stat().st_size
+
+
+def write_unshaped_config(project: Path) -> str:
+    """A config beside the project's mkdocs.yml with Material's search as it comes: without the index hook and the
+    search options; returns its name, for `mkdocs build -f`."""
+    lines, skipping = [], False
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True):
+        if skipping and line.startswith("      "):
+            continue
+        skipping = False
+        if line.rstrip() == "  - search:":
+            lines.append("  - search\n")
+            skipping = True
+        elif "macros/site/search_index.py" not in line:
+            lines.append(line)
+    (project / UNSHAPED_CONFIG).write_text("".join(lines), encoding="utf-8")
+    return UNSHAPED_CONFIG

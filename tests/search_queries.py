@@ -89,8 +89,9 @@ WARRANTY = (duty("warranty-and-after-sales"),)
 FILINGS = (duty("government-filings"), checklist("government-filings"))
 ARCHIVE = (duty("document-lifecycle"), checklist("document-lifecycle"), term("document-lifecycle"))
 # Hiring: the job descriptions are the role guides (printed or as PDFs), with the requirements behind them.
+# HR's page has each role's job advert and interview kit; the glossary's "job description" points at both.
 HIRING = ("roles/", *(role(id) for id in ROLE_IDS), "manager/#downloads", "manager/#requirements-by-role",
-          "requirements/")
+          "requirements/", "hr/", *(f"hr/adverts/{id}/" for id in ROLE_IDS), term("job-description"))
 FIRST_DAYS = ("onboarding/", *(plan(f"onboarding-{id}") for id in ROLE_IDS),
               *(checklist(f"first-week-{id}") for id in ROLE_IDS))
 
@@ -200,3 +201,21 @@ CASES = [
     Case("wifi password", NOT_COVERED, ()),
     Case("pension scheme", NOT_COVERED, ()),
 ]
+
+# The misses the suite accepts, each with its reason (tests/test_search_suite.py expects them to fail, strictly).
+# Material 9.8.1's search matches a word only from its start (it adds a wildcard to each word typed) and has no
+# fuzzy matching unless the reader types "~": a misspelling finds nothing. The handbook does not write misspellings
+# into its records, so these stay misses; the no-results hint asks the reader to check the spelling.
+_MISSPELT = "misspelling: Material's search has no fuzzy matching unless the reader types '~'"
+KNOWN_MISSES = {
+    "procurment": _MISSPELT,
+    "itinery": _MISSPELT,
+    "secretery": _MISSPELT,
+    "stationary": _MISSPELT,
+    "accomodation": _MISSPELT,
+    "warrenty": _MISSPELT,
+    # Material adds a wildcard to each word, stop words included: "a" matches every word that starts with "a", and
+    # the records whose other names start with one ("archiving", "admin officer") outrank the answer.
+    "book a hotel for the boss": "the stop word 'a' matches every word starting with 'a' (Material's wildcard)",
+    "welcome a visiting delegation": "the stop word 'a' matches every word starting with 'a' (Material's wildcard)",
+}

@@ -128,10 +128,10 @@ def test_ticks_survive_navigating_away_and_back(page, served_site, handbook):
 
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory):
-    """The sample handbook built with Material's instant navigation on, served at the site_url it was built for.
+    """The sample handbook published at an address (the settings' site_url), served at the address it was built for.
 
-    Instant navigation only follows links listed in sitemap.xml, which needs site_url (and Material keeps its port),
-    so the server's port is chosen first and the site is built for it.
+    A site_url in the company settings switches Material's instant navigation on (macros/site/company.py); it only
+    follows links listed in sitemap.xml (and Material keeps the port), so the port is chosen first.
     """
     import functools
     import http.server
@@ -144,11 +144,10 @@ def instant_site(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "site")))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     project = copy_project(root / "project", data=SAMPLE_DATA)
-    config = project / "mkdocs.yml"
-    source = config.read_text()
-    assert "navigation.instant\n" not in source and 'site_url: ""' in source, "update this fixture to the new config"
-    config.write_text(source.replace('site_url: ""', f"site_url: {url}")
-                      .replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
+    settings = project / "data" / "settings" / "company.yml"
+    source = settings.read_text()
+    assert 'site_url: ""' in source and "navigation.instant" not in (project / "mkdocs.yml").read_text()
+    settings.write_text(source.replace('site_url: ""', f'site_url: "{url}"'))
     result = build(project, root / "site")
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -47,6 +47,8 @@ def read_cell(text: str, like):
         return json.loads(text)
     if isinstance(like, bool):
         return text == "true"
+    if like is None:
+        return None if text == "" else text
     return type(like)(text)
 
 
@@ -86,7 +88,8 @@ def test_export_has_help():
 def test_spreadsheet_formulas_in_data_stay_text():
     """A cell that a spreadsheet would run as a formula starts with an apostrophe instead."""
     role = HANDBOOK.roles[0].model_copy(update={"title": '=HYPERLINK("http://x","y")', "summary": "+1", "purpose": "@a"})
-    handbook = HANDBOOK.__class__({**HANDBOOK.records, "roles": (role,)}, HANDBOOK.by_id, HANDBOOK.cited_by)
+    handbook = HANDBOOK.__class__({**HANDBOOK.records, "roles": (role,)}, HANDBOOK.by_id, HANDBOOK.cited_by,
+                                  HANDBOOK.company)
     row = next(csv.DictReader(io.StringIO(export.to_csv(handbook), newline="")))
     assert (row["title"], row["summary"], row["purpose"]) == ("'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'@a")
 

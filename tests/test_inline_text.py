@@ -256,3 +256,14 @@ def test_check_reports_refused_text_with_file_line_and_what_is_allowed(case, sam
     assert "Traceback" not in result.stderr
     expected = f"{sample_data.as_posix()}/{case.file}:{case.line}: {case.says}"
     assert expected in result.stderr.splitlines(), f"no line {expected!r} in:\n{result.stderr}"
+
+
+@pytest.mark.parametrize("written,on_paper", [
+    ("See [the advert](/hr/index.md) first.", "See the advert first."),
+    ("**Always** check *twice*, `twice`.", "Always check twice, twice."),
+    ("snake_case_name and a_b stay as written", "snake_case_name and a_b stay as written"),
+    ("Plain text.", "Plain text."),
+])
+def test_paper_shows_the_words_of_inline_markdown(written, on_paper):
+    """PDFs print a link's words and emphasised text without the Markdown marks (nothing is clickable on paper)."""
+    assert inline_text.to_paper(written) == on_paper

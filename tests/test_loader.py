@@ -57,7 +57,7 @@ CASES = [
              "'Sample Dont' is not a valid id"),
     BadInput("duplicate id", "principles.yml", None, None, 11,
              "duplicate id 'sample-principle' (first used on line 2)"),
-    BadInput("dangling reference", "roles.yml", "  duties: [sample-duty]", "  duties: [sample-dutty]", 10,
+    BadInput("dangling reference", "roles.yml", "  duties: [sample-duty]", "  duties: [sample-dutty]", 11,
              "roles[0].duties[0]: unknown duty 'sample-dutty' (did you mean 'sample-duty'?)"),
     BadInput("not a list of records", "donts.yml", None, "id: lonely\n", 1,
              "the file must be a YAML list of records"),

@@ -5,11 +5,13 @@ import json
 import re
 from datetime import UTC, date, datetime, timedelta
 
+import holidays
 import icalendar
 import pytest
 import test_checklists
 
 from macros import render
+from macros.data.edition import Edition
 from macros.data.handbook import load_handbook
 from macros.data.labels import PHASE_TITLES
 
@@ -22,11 +24,12 @@ MONDAY, FRIDAY, SATURDAY = date(2026, 3, 2), date(2026, 3, 6), date(2026, 3, 7)
 UID_SUFFIX = "@gm-handbook.example"
 
 
-def working_day(start: date, offset: int) -> date:
-    """Day `offset` of a working-days plan, by arithmetic (not by stepping a day at a time as the page does)."""
-    start += timedelta(days=max(0, 7 - start.weekday()) if start.weekday() >= 5 else 0)  # a weekend start moves to Monday
-    weeks, rest = divmod(offset, 5)
-    return start + timedelta(days=7 * weeks + rest + (2 if start.weekday() + rest > 4 else 0))
+def working_day(start: date, offset: int, country: str = "CN") -> date:
+    """Day `offset` of a working-days plan in `country` (the settings' country), by the holidays library's own
+    working-day count (weekends, public holidays and make-up working days), not by the page's code or ours."""
+    calendar = holidays.country_holidays(country, years=range(start.year, start.year + 2))
+    zero = start if calendar.is_working_day(start) else calendar.get_nth_working_day(start, 1)
+    return calendar.get_nth_working_day(zero, offset) if offset else zero
 
 
 def plan_url(served_site: str, plan_id: str = PLAN) -> str:
@@ -44,7 +47,21 @@ def test_working_day_arithmetic_in_this_test_is_right():
     assert working_day(MONDAY, 0) == MONDAY and working_day(MONDAY, 4) == FRIDAY
     assert working_day(FRIDAY, 1) == date(2026, 3, 9) and working_day(FRIDAY, 5) == date(2026, 3, 13)
     assert working_day(SATURDAY, 0) == date(2026, 3, 9) and working_day(date(2026, 3, 8), 1) == date(2026, 3, 10)
-    assert working_day(MONDAY, 63) == date(2026, 5, 28)
+    # Monday to Friday alone gives 28 May; Qingming (Mon 6 Apr) and Labour Day (Fri 1, Mon 4, Tue 5 May) are days
+    # off and Saturday 9 May is a make-up working day: three working days later, Tuesday 2 June.
+    assert working_day(MONDAY, 63) == date(2026, 6, 2)
+
+
+def test_a_plan_spanning_golden_week_skips_it_and_counts_the_make_up_days():
+    """China, October 2026: 1-7 October are days off; Saturday 10 October is a working day (holidays library)."""
+    start = date(2026, 9, 28)  # Monday
+    assert working_day(start, 3) == date(2026, 10, 8)   # Mon 28, Tue 29, Wed 30 Sep, then Thu 8 Oct
+    assert working_day(start, 5) == date(2026, 10, 10)  # Fri 9 Oct, then the make-up Saturday
+    assert working_day(date(2026, 10, 3), 0) == date(2026, 10, 8)  # a start inside the holiday moves to its end
+
+
+def test_a_us_plan_skips_thanksgiving():
+    assert working_day(date(2026, 11, 23), 3, "US") == date(2026, 11, 27)  # Mon 23 + Tue, Wed, (Thu 26 off) Fri
 
 
 # ------------------------------------------------------------ the rendered plan
@@ -70,7 +87,7 @@ def test_plan_data_for_the_calendar_cannot_end_its_script_element(sample_data):
     hostile = "Meet the team</script><script>alert(1)</script> & {{ 7*7 }}"
     path = sample_data / "onboarding.yml"
     path.write_text(path.read_text().replace("title: Meet the team", f"title: '{hostile}'"))
-    block = render.onboarding_plan(load_handbook(sample_data), "sample-plan")
+    block = render.onboarding_plan(load_handbook(sample_data), "sample-plan", Edition(date(2026, 12, 1), "1"))
     data = re.search(r"<script type=\"application/json\" data-hb-plan-data>(.*?)</script>", block, re.DOTALL).group(1)
     assert "<" not in data and json.loads(data)["steps"][0]["title"] == hostile
     assert "<script>alert" not in block
@@ -85,9 +102,21 @@ def test_a_start_date_turns_every_offset_into_a_working_day(page, served_site, h
     assert not page.get_by_role("button", name="Download calendar (.ics)").is_enabled()  # nothing to export yet
     page.get_by_label("Your start date").fill(start.isoformat())
     assert shown_dates(page) == {s.day: working_day(start, s.day).isoformat() for s in plan.steps}
-    assert all(date.fromisoformat(d).weekday() < 5 for d in shown_dates(page).values())
+    china = holidays.country_holidays("CN", years=range(start.year, start.year + 2))
+    assert all(china.is_working_day(date.fromisoformat(d)) for d in shown_dates(page).values())
     first = plan.steps[0]
     assert working_day(start, first.day).strftime("%-d %b %Y") in page.locator(f"#{first.id} + .hb-step-when").inner_text()
+
+
+def test_a_start_before_golden_week_skips_the_holiday_and_counts_the_make_up_saturday(page, served_site, handbook):
+    """The page's dates follow China's public holidays (the settings' country): 1-7 October 2026 are skipped."""
+    plan = handbook.get("onboarding", PLAN)
+    start = date(2026, 9, 28)
+    page.goto(plan_url(served_site))
+    page.get_by_label("Your start date").fill(start.isoformat())
+    assert shown_dates(page) == {s.day: working_day(start, s.day).isoformat() for s in plan.steps}
+    assert not any("2026-10-01" <= d <= "2026-10-07" for d in shown_dates(page).values())
+    assert "public holidays of CN" in page.locator("article").inner_text()
 
 
 def test_the_start_date_is_remembered_and_a_weekend_start_counts_from_monday(page, served_site, handbook):
@@ -193,5 +222,5 @@ def test_a_printed_plan_shows_the_dates_and_no_controls(page, served_site, tmp_p
     reader = PdfReader(tmp_path / "plan.pdf")
     words = " ".join(" ".join(sheet.extract_text().split()) for sheet in reader.pages)
     assert len(reader.pages) <= 3
-    assert "Start date: Monday 2 March 2026" in words and "Thu 28 May 2026" in words  # day 0 and working day 63
+    assert "Start date: Monday 2 March 2026" in words and "Tue 2 Jun 2026" in words  # day 0 and working day 63 (after Qingming and Labour Day)
     assert "Download calendar" not in words and "Written and maintained by" not in words

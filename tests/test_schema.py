@@ -39,3 +39,10 @@ def test_schema_forbids_unknown_fields(kind):
     record = document["$defs"][kind.model.__name__]
     assert record["additionalProperties"] is False
     assert "id" in record["required"]
+
+
+def test_company_settings_point_editors_at_their_schema():
+    first_line = (ROOT / "data" / "settings" / "company.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../../schemas/company.schema.json"
+    document = json.loads((ROOT / "schemas" / "company.schema.json").read_text())
+    assert document["additionalProperties"] is False and "id" not in document["properties"]

@@ -25,13 +25,19 @@ QUERIES = [
     ("first week executive secretary", "checklists/first-week-executive-secretary/"),
     ("onboarding office director", "onboarding/onboarding-office-director/"),
     ("job description strategic assistant", "roles/strategic-assistant/"),
-    ("compare roles", "manager/"),
+    ("compare roles", ("manager/", "compare/")),  # the manager's view, or the side-by-side comparison page
     ("download pdf", "manager/#downloads"),
-    ("what to expect at 90 days", "manager/#expectations-and-pitfalls-by-role"),
+    # The manager's comparison, or a plan's own day-90 milestone (records first: the plans come before the summary).
+    ("what to expect at 90 days", ("manager/#expectations-and-pitfalls-by-role",
+                                   *(f"onboarding/onboarding-{role}/#phase-day-90" for role in (
+                                       "executive-secretary", "general-assistant", "office-director",
+                                       "enterprise-management-assistant", "strategic-assistant",
+                                       "administrative-officer")))),
     ("overdue", "maintenance/"),
 ]
 
 RESULTS = ".md-search-result__list > .md-search-result__item"
+PLACEHOLDER = "Type to start searching"  # Material's result meta while the box is empty and the index is ready
 SETTLED_MS = 400
 WATCH_RESULTS = """() => {
     window.hbLastResultChange = performance.now();
@@ -61,12 +67,14 @@ def search(page, query: str, base: str) -> list[list[str]]:
         page.keyboard.press("/")  # Material's shortcut, as a reader opens search
     box.press("Control+a")
     box.press("Backspace")
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(f"!document.querySelector('{RESULTS}')")
-    idle = meta.inner_text()  # "Type to start searching"
+    # Wait for the cleared box's own text: reading whatever the meta shows right after clearing would wait forever
+    # when the last query and this one both find nothing (the text never changes from "No matching documents").
+    page.wait_for_function(f"""idle => !document.querySelector('{RESULTS}')
+        && document.querySelector('.md-search-result__meta').innerText.trim() === idle""", arg=PLACEHOLDER)
     page.evaluate(WATCH_RESULTS)
     page.keyboard.type(query, delay=15)
-    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').innerText !== idle", arg=idle)
+    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').innerText.trim() !== idle",
+                           arg=PLACEHOLDER)
     # Results are replaced as the worker answers each keystroke; read them once they have not changed for a while.
     page.wait_for_function(f"performance.now() - window.hbLastResultChange > {SETTLED_MS}")
     groups = page.eval_on_selector_all(RESULTS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
@@ -93,7 +101,9 @@ def search_page(browser, served_site):
 def test_query_finds_the_right_page_in_the_first_three(search_page, served_site, query, expected):
     """Typing the query shows the expected page (or section) among the first three result pages."""
     groups = search(search_page, query, served_site + "/")
-    assert found_in(expected, groups[:3]), f"{query!r}: {expected} not in the first three results: {groups[:3]}"
+    choices = expected if isinstance(expected, tuple) else (expected,)
+    assert any(found_in(choice, groups[:3]) for choice in choices), \
+        f"{query!r}: {expected} not in the first three results: {groups[:3]}"
 
 
 def test_search_shows_nothing_for_nonsense(search_page, served_site):
@@ -105,6 +115,7 @@ def test_search_shows_nothing_for_nonsense(search_page, served_site):
 
 def test_every_query_targets_a_built_page(site):
     """Each expected result exists in the build, so a renamed page fails here with its name."""
-    missing = [expected for _, expected in QUERIES if not (site / expected.split("#")[0] / "index.html").is_file()]
+    missing = [choice for _, expected in QUERIES for choice in (expected if isinstance(expected, tuple) else (expected,))
+               if not (site / choice.split("#")[0] / "index.html").is_file()]
     assert not missing, f"search expectations point at pages that are not built: {missing}"
     assert len(QUERIES) >= 10

@@ -1,29 +1,28 @@
 """The search suite: each query of tests/search_queries.py, typed key by key into Material's search, finds its answer.
 
-Skipped unless HANDBOOK_SEARCH_SUITE=1, because it records the search issue's baseline and today's search misses
-many of these queries; remove the skip once the search fixes land:
+A gate: every query must find its answer but the known misses of tests/search_queries.py (KNOWN_MISSES, each with
+its reason), which are expected to fail (strictly: one that starts passing fails until it leaves the list).
 
-    HANDBOOK_SEARCH_SUITE=1 .venv/bin/python -m pytest tests/test_search_suite.py -q
+    .venv/bin/python -m pytest tests/test_search_suite.py -q
 
 What counts as found: a result is one item of Material's result list (one page, with the sections of it that
 matched best); a query finds its answer when a link a reader sees without opening "N more on this page" in one of
 the first three items points at an expected location: the page itself for a page, the page and anchor for a section.
-A query the handbook does not cover finds its answer when search says "No matching documents".
+A query the handbook does not cover finds its answer when search says "No matching documents", or when each of
+the first three items matches only some of its words (Material marks each "Missing: …"), with the handbook's hint
+to the glossary and the role guides under the result count (docs/assets/search.js).
 The run ends with "search suite: N of M queries find their answer in the first three" and every miss, with the
 first three results it showed instead.
 """
 
 import json
-import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 
-from search_queries import CASES, EVERYDAY, KINDS, MISSPELLING, NOT_COVERED, PHRASE, PLURAL, ROLE, SYNONYM, Case
-
-pytestmark = pytest.mark.skipif(os.environ.get("HANDBOOK_SEARCH_SUITE") != "1",
-                                reason="set HANDBOOK_SEARCH_SUITE=1 to run the search suite")
+from search_queries import (CASES, EVERYDAY, KINDS, KNOWN_MISSES, MISSPELLING, NOT_COVERED, PHRASE, PLURAL, ROLE,
+                            SYNONYM, Case)
 
 TOP = 3
 PLACEHOLDER = "Type to start searching"  # Material's result meta while the box is empty and the index is ready
@@ -35,6 +34,14 @@ ITEMS = ".md-search-result__list > .md-search-result__item"
 # The links a reader sees in an item: the page, then its best sections; the rest sit in a closed <details>.
 READ_TOP = f"""n => [...document.querySelectorAll('{ITEMS}')].slice(0, n).map(li =>
     [...li.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
+# Whether every visible link of an item that matched (a page shown only as the heading of its matching sections has
+# score 0) matches only some of the query's words: it shows "Missing: …".
+READ_PARTIAL = f"""n => [...document.querySelectorAll('{ITEMS}')].slice(0, n).map(li =>
+    [...li.querySelectorAll(':scope > a.md-search-result__link > article')]
+        .filter(article => parseFloat(article.dataset.mdScore) > 0
+        && article.querySelector(':scope > :not(.md-search-result__icon, h1, h2, nav)'))
+        .every(article => article.querySelector('.md-search-result__terms')))"""
+HINT = "() => { const hint = document.querySelector('.hb-search-hint'); return hint && !hint.hidden ? hint.innerText : ''; }"
 COUNT_ITEMS = f"() => document.querySelectorAll('{ITEMS}').length"
 IS_EMPTY = f"""text => !document.querySelector('{ITEMS}')
     && document.querySelector('.md-search-result__meta').innerText.trim() === text"""
@@ -59,11 +66,14 @@ class Outcome:
     top: tuple[tuple[str, ...], ...]
     count: int
     meta: str
+    partial: tuple[bool, ...] = ()
+    hint: str = ""
 
     @property
     def found(self) -> bool:
         if self.case.kind == NOT_COVERED:
-            return self.count == 0 or NO_RESULTS in self.meta
+            honest = self.count == 0 or NO_RESULTS in self.meta or (bool(self.partial) and all(self.partial))
+            return honest and "glossary" in self.hint
         return any(answers(expected, links) for expected in self.case.expected for links in self.top)
 
     @property
@@ -113,7 +123,8 @@ def search(page, case: Case, base: str) -> Outcome:
     top = page.evaluate(READ_TOP, TOP)
     return Outcome(case=case, top=tuple(tuple(site_location(url, base) for url in links) for links in top),
                    count=page.evaluate(COUNT_ITEMS),
-                   meta=page.locator(".md-search-result__meta").inner_text().strip())
+                   meta=page.locator(".md-search-result__meta").inner_text().strip(),
+                   partial=tuple(page.evaluate(READ_PARTIAL, TOP)), hint=page.evaluate(HINT))
 
 
 class Summary:
@@ -163,14 +174,22 @@ def search_page(browser, served_site):
     context.close()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.query for case in CASES])
+def expected_outcome(case: Case):
+    """The case as a test parameter: a known miss is expected to fail, strictly, with its reason."""
+    if case.query in KNOWN_MISSES:
+        return pytest.param(case, id=case.query, marks=pytest.mark.xfail(reason=KNOWN_MISSES[case.query], strict=True))
+    return pytest.param(case, id=case.query)
+
+
+@pytest.mark.parametrize("case", [expected_outcome(case) for case in CASES])
 def test_query_finds_its_answer_in_the_first_three(search_page, served_site, summary, case):
     """Typing the query shows an expected page or section in the first three results (nothing, if not covered)."""
     outcome = search(search_page, case, served_site + "/")
     summary.outcomes[case.query] = outcome
     if case.kind == NOT_COVERED:
         assert outcome.found, (f"{case.query!r} is not covered by the handbook, but search shows {outcome.count} "
-                               f"results ({outcome.meta!r}), misleading first ones: {outcome.shown()}")
+                               f"results ({outcome.meta!r}), first ones matching every word: {outcome.shown()}; "
+                               f"hint: {outcome.hint!r}")
     else:
         assert outcome.found, (f"{case.query!r} ({case.kind}): none of {list(case.expected)} in the first three "
                                f"results ({outcome.meta!r}): {outcome.shown()}")
@@ -195,3 +214,11 @@ def test_the_suite_is_what_the_issue_asks_for():
     counts = {kind: sum(case.kind == kind for case in CASES) for kind in KINDS}
     short = {kind: counts[kind] for kind in KINDS if counts[kind] < minimum[kind]}
     assert not short, f"too few queries of these kinds: {short}"
+
+
+def test_known_misses_are_few_and_name_real_queries():
+    """The misses the gate accepts are queries of the suite, at most one in ten, and none a not-covered query."""
+    queries = {case.query: case.kind for case in CASES}
+    assert set(KNOWN_MISSES) <= set(queries), f"not in the suite: {sorted(set(KNOWN_MISSES) - set(queries))}"
+    assert len(KNOWN_MISSES) * 10 <= len(CASES), f"{len(KNOWN_MISSES)} known misses of {len(CASES)} queries"
+    assert NOT_COVERED not in {queries[query] for query in KNOWN_MISSES}, "a not-covered query must never mislead"

@@ -21,10 +21,11 @@ def visible_text(html: str) -> str:
 
 
 def test_home_page_sends_each_audience_somewhere(site):
-    """The home page has a starting point for new assistants, managers and HR, each with working links."""
+    """The home page has a starting point for each role's new assistant, for managers and for HR, with working links."""
     home = (site / "index.html").read_text(encoding="utf-8")
-    for audience in ("New assistant", "Manager", "HR"):
+    for audience in ("Managers", "HR"):
         assert f"<strong>{audience}</strong>" in home
+    assert home.count('href="start/') >= 6
     assert 'href="roles/"' in home and 'href="checklists/"' in home and 'href="onboarding/"' in home
 
 
@@ -79,7 +80,7 @@ RELOAD_SCRIPT = textwrap.dedent("""
         return (project / "site" / "roles" / "index.html").read_text()
     first = build_once()
     render = project / "macros" / "render" / "roles.py"
-    render.write_text(render.read_text().replace("| Role | In one sentence |", "| Role (edited) | In one sentence |"))
+    render.write_text(render.read_text().replace("| Role | Short name |", "| Role (edited) | Short name |"))
     roles = project / "data" / "roles.yml"
     roles.write_text(roles.read_text().replace("title: Sample role", "title: Edited role"))
     second = build_once()

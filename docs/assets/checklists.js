@@ -314,22 +314,31 @@
   }
 
   const addDays = (date, days) => new Date(date.getTime() + days * DAY_MS);
-  const isWeekend = (date) => date.getUTCDay() === 0 || date.getUTCDay() === 6;
+  /* Monday to Friday, when a page carries no working calendar of its own. */
+  const STANDARD_WEEK = { week: [1, 2, 3, 4, 5], off: [], extra: [] };
 
-  /* Day 0 of a plan: the start date, or the Monday after it when a working-days plan starts on a weekend. */
-  function dayZero(start, counting) {
+  /* A working day of `calendar` (the plan's data, built from the company's settings and public holidays): a
+     make-up working day, or a day of the working week that is not a public holiday. */
+  function isWorkingDay(date, calendar) {
+    const iso = isoOf(date);
+    if (calendar.extra.includes(iso)) return true;
+    return calendar.week.includes(date.getUTCDay()) && !calendar.off.includes(iso);
+  }
+
+  /* Day 0 of a plan: the start date, or the next working day when a working-days plan starts on a day off. */
+  function dayZero(start, counting, calendar = STANDARD_WEEK) {
     let date = parseDate(start);
-    while (counting === "working-days" && isWeekend(date)) date = addDays(date, 1);
+    while (counting === "working-days" && !isWorkingDay(date, calendar)) date = addDays(date, 1);
     return date;
   }
 
-  /* The date `offset` days after day 0, counting Monday to Friday only for working-days plans. */
-  function dateOf(zero, offset, counting) {
+  /* The date `offset` days after day 0, counting working days only for working-days plans. */
+  function dateOf(zero, offset, counting, calendar = STANDARD_WEEK) {
     if (counting !== "working-days") return addDays(zero, offset);
     let date = zero;
     for (let left = offset; left > 0;) {
       date = addDays(date, 1);
-      if (!isWeekend(date)) left -= 1;
+      if (isWorkingDay(date, calendar)) left -= 1;
     }
     return date;
   }
@@ -376,12 +385,12 @@
 
   /* The plan as an iCalendar file: one all-day event per step, on the date computed from `start`. */
   function calendar(plan, start, pageUrl) {
-    const zero = dayZero(start, plan.counting);
+    const zero = dayZero(start, plan.counting, plan.calendar);
     const stamp = utcStamp(new Date());
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//General Office//GM Assistant Handbook//EN",
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${icsText(plan.organisation)}//Assistant handbook//EN`,
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(plan.title)}`];
     plan.steps.forEach((step) => {
-      const date = dateOf(zero, step.day, plan.counting);
+      const date = dateOf(zero, step.day, plan.counting, plan.calendar);
       const details = [step.outcome];
       if (step.checklists.length) details.push(`Checklists: ${step.checklists.join("; ")}`);
       if (step.duties.length) details.push(`Duties: ${step.duties.join("; ")}`);
@@ -414,10 +423,12 @@
         "failure");
     }
 
+    const workingDays = (plan && plan.calendar) || STANDARD_WEEK;
+
     function show(start) {
-      const zero = start ? dayZero(start, counting) : null;
+      const zero = start ? dayZero(start, counting, workingDays) : null;
       root.querySelectorAll("time[data-hb-day]").forEach((slot) => {
-        const date = zero && dateOf(zero, Number(slot.dataset.hbDay), counting);
+        const date = zero && dateOf(zero, Number(slot.dataset.hbDay), counting, workingDays);
         slot.textContent = date ? shortDate(date) : "";
         if (date) slot.dateTime = isoOf(date); else slot.removeAttribute("datetime");
       });
@@ -426,10 +437,10 @@
       if (!zero) {
         status.textContent = "Pick your start date to see the date of every step.";
       } else if (isoOf(zero) !== start) {
-        status.textContent = `${longDate(parseDate(start))} is a weekend day, so day 0 is ${longDate(zero)}.`;
+        status.textContent = `${longDate(parseDate(start))} is not a working day, so day 0 is ${longDate(zero)}.`;
       } else {
         status.textContent = `Day 0 is ${longDate(zero)}.` +
-          (counting === "working-days" ? " Dates skip Saturdays and Sundays." : "");
+          (counting === "working-days" ? " Dates skip days off and public holidays." : "");
       }
     }
 

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from . import models
+from . import placeholders
+from .company import Company, load_company
 from .kinds import BY_NAME, KINDS
 from .loader import DataError, Problem, SourceMap, did_you_mean, loc_text, read_yaml, validate_records
 
@@ -37,6 +39,7 @@ class Handbook:
     records: dict[str, tuple[models.Record, ...]]
     by_id: dict[str, dict[str, models.Record]]
     cited_by: dict[tuple[str, str], tuple[tuple[str, str], ...]]  # (kind, id) -> ((kind, id) citing it, ...)
+    company: Company  # the settings (data/settings/company.yml) the text was filled in from
 
     def __repr__(self) -> str:
         # Short on purpose: mkdocs-macros 1.5 turns every variable into text for a debug message on every build,
@@ -151,6 +154,8 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
         raise DataError([Problem(prefix.rstrip("/"), 1, "data folder not found; pass --data with the folder "
                                  "that holds roles.yml, duties.yml and the other data files")])
     problems: list[Problem] = []
+    company = load_company(data_dir, prefix, problems)
+    known = placeholders.values(company) if company else None  # with no valid settings, placeholders stay as written
     records: dict[str, tuple[models.Record, ...]] = {}
     maps: dict[str, SourceMap] = {}
     indexes: dict[str, dict[str, int]] = {}  # kind -> record id -> index in file
@@ -158,6 +163,8 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
     for kind in KINDS:
         value, source_map, file_problems = read_yaml(data_dir / f"{kind.name}.yml", f"{prefix}{kind.name}.yml")
         problems += file_problems
+        if known is not None and value is not None:
+            value = placeholders.fill(value, known, _placeholder_reporter(kind.name, source_map, known, problems))
         valid = validate_records(kind.name, kind.model, value, source_map, problems) if value is not None else []
         maps[kind.name] = source_map
         # Ids of records that exist but are invalid: references to them are not reported twice. Only text can be
@@ -196,12 +203,69 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
                     f"{loc_text(kind, loc)}: unknown {nouns[ref.target]} '{ref.target_id}'"
                     f"{did_you_mean(ref.target_id, by_id[ref.target])}; define it in {ref.target}.yml or fix the id",
                 ))
-    handbook = Handbook(records, by_id, {k: tuple(v) for k, v in cited_by.items()})
+    handbook = Handbook(records, by_id, {k: tuple(v) for k, v in cited_by.items()}, company)
     if not problems:  # orphans are only meaningful once every file and reference is sound
         problems += _coverage_problems(handbook, maps, indexes, nouns)
     if problems:
         raise DataError(problems)
-    return handbook
+    return for_company_type(handbook)
+
+
+def for_company_type(handbook: Handbook) -> Handbook:
+    """The handbook as the company's kind shows it: records and checklist steps marked `applies_to` other kinds of
+    company are left out, and so are the references to them (every reference was checked before, against all)."""
+    kind_of_company = handbook.company.company_type
+    applies = lambda item: not item.applies_to or kind_of_company in item.applies_to
+    left_out = {(kind, r.id) for kind, rs in handbook.records.items() for r in rs if not applies(r)}
+    if not left_out and all(applies(item) for c in handbook.checklists for item in c.items):
+        return handbook
+    records = {}
+    for kind, kind_records in handbook.records.items():
+        kept = [r for r in kind_records if (kind, r.id) not in left_out]
+        records[kind] = tuple(_without(r, left_out, applies) for r in kept)
+    by_id = {kind: {r.id: r for r in rs} for kind, rs in records.items()}
+    cited_by = {target: tuple(c for c in citing if c not in left_out)
+                for target, citing in handbook.cited_by.items() if target not in left_out}
+    return Handbook(records, by_id, {t: c for t, c in cited_by.items() if c}, handbook.company)
+
+
+def _without(record, left_out: set[tuple[str, str]], applies):
+    """The record with its references to left-out records, and its steps that do not apply, taken out."""
+    changes = {}
+    if isinstance(record, models.Checklist):
+        changes["items"] = [item for item in record.items if applies(item)]
+    for field_path, target in BY_NAME[_kind_of(record)].cites:
+        outer, _, inner = field_path.partition(".")
+        if inner:  # ids inside each element of a list field: items.duties
+            elements = changes.get(outer, getattr(record, outer))
+            changes[outer] = [_kept(element, inner, target, left_out) for element in elements]
+        else:
+            updated = _kept(record, outer, target, left_out)
+            if updated is not record:
+                changes[outer] = getattr(updated, outer)
+    return record.model_copy(update=changes) if changes else record
+
+
+def _kept(holder, name: str, target: str, left_out: set[tuple[str, str]]):
+    """`holder` with the ids of left-out records taken out of its list field `name` (itself if none were)."""
+    value = getattr(holder, name)
+    if not isinstance(value, list) or not any((target, i) in left_out for i in value):
+        return holder
+    return holder.model_copy(update={name: [i for i in value if (target, i) not in left_out]})
+
+
+def _kind_of(record) -> str:
+    return next(kind.name for kind in KINDS if isinstance(record, kind.model))
+
+
+def _placeholder_reporter(kind: str, source_map: SourceMap, known: dict[str, str], problems: list[Problem]):
+    """Reports an unknown {placeholder} in a data file with its line and the nearest known name."""
+    def report(loc: tuple, name: str) -> None:
+        problems.append(Problem(source_map.path, source_map.line(loc),
+                                f"{loc_text(kind, loc)}: unknown placeholder '{{{name}}}'{did_you_mean(name, known)}; "
+                                f"use a name from settings/company.yml such as {{company.short_name}} or "
+                                f"{{office.general_office}}, or write the text without braces"))
+    return report
 
 
 def _nested_id_problems(kind: str, valid, source_map: SourceMap) -> list[Problem]:

@@ -211,3 +211,16 @@ def _literal(text: str) -> str:
     text = _escape(text.translate(_LITERAL))  # backslashes doubled before braces add theirs
     # keys (pymdownx.keys) turns `++ctrl++` into keyboard keys; one escaped plus breaks every `++`
     return text.replace("+", "\\+") if "++" in text else text
+
+
+_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # snake_case is no emphasis
+_PAPER_CODE = re.compile(r"(`+)(.+?)\1")
+
+
+def to_paper(value: str) -> str:
+    """The text as words for paper, where nothing is clicked: a link shows its words, emphasis and code their text."""
+    if "[" not in value and "*" not in value and "_" not in value and "`" not in value:
+        return value
+    text = _LINK.sub(lambda match: match.group("words"), value)
+    text = _PAPER_CODE.sub(lambda match: match.group(2), text)
+    return _EMPHASIS.sub(lambda match: match.group(2), text)

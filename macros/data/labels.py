@@ -28,6 +28,11 @@ CATEGORY_TITLES = {
     "skill": "Skills",
     "quality": "Personal qualities",
 }
+COMPANY_TYPE_TITLES = {
+    "state-owned": "state-owned enterprise",
+    "private": "privately owned company",
+    "foreign-invested": "foreign-invested enterprise",
+}
 FREQUENCY_TITLES = {
     "daily": "daily",
     "weekly": "weekly",

@@ -261,25 +261,25 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> Probl
 
 
 def _runaway_quote(text: str, gave_up: int) -> int | None:
-    """The first line of a quoted scalar that ends where the reader gave up and runs over lines that look like
-    fields or list items: a quote never closed, which ran on to the next quote mark in the file."""
+    """The first line of the first quoted scalar before the point the reader gave up that runs over lines that look
+    like fields or list items: a quote never closed, which ran on to the next quote mark in the file. The first one
+    is the cause; any after it are the rest of the file read with its quotes paired the wrong way round."""
     loader = _Loader(text)
-    last = None
+    lines = text.split("\n")
     try:
         while loader.check_token():
             token = loader.get_token()
             if token.start_mark.line + 1 > gave_up:
                 break
-            if isinstance(token, yaml.ScalarToken) and not token.plain and token.end_mark.line > token.start_mark.line:
-                last = token
+            if (isinstance(token, yaml.ScalarToken) and not token.plain and token.end_mark.line > token.start_mark.line
+                    and any(_LOOKS_LIKE_STRUCTURE.match(line)
+                            for line in lines[token.start_mark.line + 1 : token.end_mark.line])):
+                return token.start_mark.line + 1
     except yaml.YAMLError:
         pass  # the scanner's own error: the tokens before it are all there is
     finally:
         loader.dispose()
-    if last is None or last.end_mark.line + 1 < gave_up - 1:
-        return None
-    inside = text.split("\n")[last.start_mark.line + 1 : last.end_mark.line]
-    return last.start_mark.line + 1 if any(_LOOKS_LIKE_STRUCTURE.match(line) for line in inside) else None
+    return None
 
 
 def _may_hide_problems(text: str) -> bool:
@@ -486,6 +486,26 @@ def validate_records(
                     f"{loc_text(kind, loc)}: {_explain(detail, model, loc, source_map)}",
                 ))
     return valid
+
+
+def validate_mapping(name: str, model: type[BaseModel], value: Any, source_map: SourceMap,
+                     problems: list[Problem]) -> BaseModel | None:
+    """Checks a file that holds one mapping of settings (company.yml) against its model; the model, or None."""
+    if not isinstance(value, dict):
+        problems.append(Problem(source_map.path, source_map.line(()),
+                                f"{name}: the file must be a mapping of settings (name: ..., country: ...), not a list"))
+        return None
+    reported = {p.line for p in problems if p.path == source_map.path}
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        for detail in error.errors():
+            loc = tuple(detail["loc"])
+            if source_map.line(loc) not in reported:
+                # _explain reads a location as (record index, field...): the settings are one record, number 0.
+                problems.append(Problem(source_map.path, source_map.line(loc),
+                                        f"{loc_text(name, loc)}: {_explain(detail, model, (0, *loc), source_map)}"))
+    return None
 
 
 def _explain(detail: dict, model: type[BaseModel], loc: Loc, source_map: SourceMap) -> str:

@@ -8,11 +8,11 @@ from typing import Annotated, Literal
 # for them, about a tenth of `handbook check`'s run. An explicit setting in the environment still wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import inline_text
-from .labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES
+from .labels import AREA_TITLES, CATEGORY_TITLES, COMPANY_TYPE_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES
 
 
 def _allowed_text(value: str) -> str:
@@ -35,6 +35,9 @@ Frequency = Literal[tuple(FREQUENCY_TITLES)]
 PrincipleTheme = Literal[tuple(THEME_TITLES)]
 RequirementCategory = Literal[tuple(CATEGORY_TITLES)]
 Phase = Literal[tuple(PHASE_TITLES)]
+CompanyType = Literal[tuple(COMPANY_TYPE_TITLES)]
+# Kinds of company a record or step applies to; none listed: every kind (data/settings/company.yml's company_type).
+AppliesTo = Annotated[list[CompanyType], Field(default_factory=list)]
 
 
 class Strict(BaseModel):
@@ -49,6 +52,7 @@ class Record(Strict):
     id: Slug
     owner: Text
     review_by: date
+    applies_to: AppliesTo
 
 
 class OccupationCode(Strict):
@@ -79,10 +83,28 @@ class Expectations(Strict):
     day_90: Annotated[list[Text], Field(min_length=1)]
 
 
+class RequirementRating(Strict):
+    """How much one requirement matters to one role: essential or preferred, at a level from 1 (basic) to 5 (expert)."""
+
+    id: Slug
+    importance: Literal["essential", "preferred"]
+    level: Annotated[int, Field(ge=1, le=5)]
+
+
+class DutyRating(Strict):
+    """How central one duty is to one role: core or supplemental, and how often the role does it."""
+
+    id: Slug
+    importance: Literal["core", "supplemental"]
+    frequency: Frequency
+
+
 class Role(Record):
     """One variant of the assistant-to-the-GM role, with everything it is expected to do."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
+    short_name: Text  # the one short name tables, plans and start pages use for the role (its full name is `title`)
     summary: Text
     purpose: Text
     reports_to: Text
@@ -96,12 +118,42 @@ class Role(Record):
     expectations: Expectations
     onet: OnetCode
     isco: IscoCode
+    # What tells the roles apart (as O*NET rates tasks and skills): one rating per duty and requirement listed above.
+    # The validator below ties each rating to an id of `duties` / `requirements`, whose references the loader checks.
+    duty_ratings: list[DutyRating] = Field(default_factory=list)
+    requirement_ratings: list[RequirementRating] = Field(default_factory=list)
+    tools: Texts
+    # The fields HR files; a company that leaves one empty gets a blank line to fill in on paper.
+    job_code: Text | None = None
+    grade: Text | None = None
+    location: Text | None = None
+    hours: Text | None = None
+    contract_type: Text | None = None
+
+    @model_validator(mode="after")
+    def _ratings_match_lists(self):
+        """Each duty and requirement the role lists has exactly one rating, and nothing else is rated."""
+        for listed, rated, name in ((self.duties, self.duty_ratings, "duty_ratings"),
+                                    (self.requirements, self.requirement_ratings, "requirement_ratings")):
+            ids = [rating.id for rating in rated]
+            if rated and sorted(ids) != sorted(listed):
+                missing, extra = sorted(set(listed) - set(ids)), sorted(set(ids) - set(listed))
+                raise PydanticCustomError("ratings", "{field} must rate each listed id once (missing: {missing}; "
+                                          "not listed: {extra})", {"field": name, "missing": missing, "extra": extra})
+        return self
+
+    def rating_of_duty(self, duty_id: str) -> "DutyRating | None":
+        return next((r for r in self.duty_ratings if r.id == duty_id), None)
+
+    def rating_of_requirement(self, requirement_id: str) -> "RequirementRating | None":
+        return next((r for r in self.requirement_ratings if r.id == requirement_id), None)
 
 
 class Duty(Record):
     """One recurring responsibility: what it is, how often, how it is done and what good looks like."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     area: DutyArea
     frequency: Frequency
     summary: Text
@@ -116,6 +168,7 @@ class Principle(Record):
     """A working principle, with the reason for it and examples of following and breaking it."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     theme: PrincipleTheme
     summary: Text
     why: Text
@@ -127,6 +180,7 @@ class Dont(Record):
     """A conduct rule: something the assistant does not do, and what to do instead."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     rule: Text
     why: Text
     example: Text | None = None
@@ -137,18 +191,23 @@ class Pitfall(Record):
     """A way the role commonly goes wrong, how to notice it early and what to do instead."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     summary: Text
     warning_signs: Annotated[list[Text], Field(min_length=1)]
     instead: Annotated[list[Text], Field(min_length=1)]
+    manager_sees: Texts   # what the manager notices from outside
+    how_to_raise: Texts   # how the manager brings it up
 
 
 class Requirement(Record):
     """One thing a candidate must have (or, if preferred, should have) to hold a role."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     category: RequirementCategory
     level: Literal["required", "preferred"]
     detail: Text
+    assessed_by: Text | None = None  # how an interviewer checks it
 
 
 class ChecklistItem(Strict):
@@ -159,6 +218,7 @@ class ChecklistItem(Strict):
     owner: Text
     timing: Text
     optional: bool = False
+    applies_to: AppliesTo
     duties: Ids
     principles: Ids
 
@@ -167,6 +227,7 @@ class Checklist(Record):
     """A list of steps to tick off for one recurring task."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     summary: Text
     when: Text
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
@@ -198,6 +259,7 @@ class Scenario(Record):
     """A worked case: what happened, what went wrong or right, and what to learn from it."""
 
     title: Text
+    also_called: Texts  # other words readers use for it: shown on its page, and search finds it by them
     situation: Text
     what_happened: Annotated[list[Text], Field(min_length=1)]
     analysis: Text

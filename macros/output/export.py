@@ -44,6 +44,8 @@ def _cell(value) -> str:
         text = "\n".join(value)
     elif isinstance(value, (list, dict)):
         text = json.dumps(value, ensure_ascii=False)
+    elif value is None:
+        text = ""  # a field left empty (an HR field the company has not filled in)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     else:

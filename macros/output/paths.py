@@ -8,3 +8,13 @@ CSV_DOWNLOAD = "downloads/handbook.csv"
 def job_description_pdf(role_id: str) -> str:
     """Where a role's job-description PDF sits in the site."""
     return f"downloads/job-description-{role_id}.pdf"
+
+
+def advert_pdf(role_id: str) -> str:
+    """Where a role's one-page job-advert PDF sits in the site."""
+    return f"downloads/advert-{role_id}.pdf"
+
+
+def interview_kit_pdf(role_id: str) -> str:
+    """Where a role's interview-kit PDF (questions and scoring sheet) sits in the site."""
+    return f"downloads/interview-kit-{role_id}.pdf"

@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import paper
-from .paths import HANDBOOK_PDF, job_description_pdf
+from .paths import HANDBOOK_PDF, advert_pdf, interview_kit_pdf, job_description_pdf
 from ..data.edition import Edition
 from ..data.handbook import Handbook
 
@@ -75,6 +75,12 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
         found.append(Target(job_description_pdf(role.id), _fingerprint(stamp, shown),
                             partial(paper.job_description_document, handbook, role, edition)))
+    # The advert and the interview kit print the same records as the job description, so they share its fingerprint.
+    for role in handbook.roles:
+        shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
+        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown), partial(paper.advert_document, handbook, role, edition)))
+        found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
+                            partial(paper.interview_kit_document, handbook, role, edition)))
     everything = [record for records in handbook.records.values() for record in records]
     found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything), partial(paper.handbook_chapters, handbook, edition),
                         front=partial(paper.handbook_front, handbook, edition)))

@@ -7,12 +7,17 @@ from .common import anchor_heading, bullets, cited_by, join_blocks, review_line,
 from .widgets import related
 
 
+def also_called(record) -> str:
+    """'Also called: chop, company stamp': the other words readers use for a record (search finds it by them too)."""
+    return f"*Also called:* {', '.join(text(word) for word in record.also_called)}" if record.also_called else ""
+
+
 def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
     facts = f"*{AREA_TITLES[duty.area]} · {FREQUENCY_TITLES[duty.frequency]}*"
     how = "**How**\n\n" + "\n".join(f"{n}. {text(step)}" for n, step in enumerate(duty.how, 1)) if duty.how else ""
     behind = related(handbook, duty, (("principles", "Principles"), ("donts", "Conduct rules"), ("checklists", "Checklists")))
     return join_blocks(
-        anchor_heading(level, duty), facts, text(duty.summary), how,
+        anchor_heading(level, duty), facts, also_called(duty), text(duty.summary), how,
         f"**What good looks like:** {text(duty.good_looks_like)}",
         "  \n".join(behind), cited_by(handbook, "duties", duty), review_line(duty),
     )
@@ -32,7 +37,7 @@ def duty_catalogue(handbook: Handbook) -> str:
 
 def principle_entry(handbook: Handbook, principle: models.Principle, level: int = 3) -> str:
     return join_blocks(
-        anchor_heading(level, principle), f"**{text(principle.summary)}**", text(principle.why),
+        anchor_heading(level, principle), also_called(principle), f"**{text(principle.summary)}**", text(principle.why),
         "**Do**\n\n" + bullets(principle.do), "**Don't**\n\n" + bullets(principle.dont),
         cited_by(handbook, "principles", principle), review_line(principle),
     )
@@ -45,7 +50,7 @@ def principle_catalogue(handbook: Handbook) -> str:
 def dont_entry(handbook: Handbook, dont: models.Dont, level: int = 2) -> str:
     example = f'!!! example "Example"\n    {text(dont.example)}' if dont.example else ""
     return join_blocks(
-        anchor_heading(level, dont), f"**{text(dont.rule)}**", text(dont.why), example,
+        anchor_heading(level, dont), also_called(dont), f"**{text(dont.rule)}**", text(dont.why), example,
         f"**Instead:** {text(dont.instead)}", cited_by(handbook, "donts", dont), review_line(dont),
     )
 
@@ -56,7 +61,7 @@ def dont_catalogue(handbook: Handbook) -> str:
 
 def pitfall_entry(handbook: Handbook, pitfall: models.Pitfall, level: int = 2) -> str:
     return join_blocks(
-        anchor_heading(level, pitfall), text(pitfall.summary),
+        anchor_heading(level, pitfall), also_called(pitfall), text(pitfall.summary),
         "**Warning signs**\n\n" + bullets(pitfall.warning_signs), "**What to do instead**\n\n" + bullets(pitfall.instead),
         cited_by(handbook, "pitfalls", pitfall), review_line(pitfall),
     )
@@ -68,7 +73,8 @@ def pitfall_catalogue(handbook: Handbook) -> str:
 
 def requirement_entry(handbook: Handbook, requirement: models.Requirement, level: int = 3) -> str:
     return join_blocks(
-        anchor_heading(level, requirement), f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
+        anchor_heading(level, requirement), also_called(requirement),
+        f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
         cited_by(handbook, "requirements", requirement), review_line(requirement),
     )
 
@@ -83,7 +89,7 @@ def scenario_catalogue(handbook: Handbook) -> str:
         cites = related(handbook, scenario, (("principles", "Principles"), ("donts", "Conduct rules"),
                                              ("pitfalls", "Pitfalls"), ("duties", "Duties")))
         blocks.append(join_blocks(
-            anchor_heading(2, scenario), f"**The situation.** {text(scenario.situation)}",
+            anchor_heading(2, scenario), also_called(scenario), f"**The situation.** {text(scenario.situation)}",
             "**What happened**\n\n" + bullets(scenario.what_happened), f"**Why it matters.** {text(scenario.analysis)}",
             "**Lessons**\n\n" + bullets(scenario.lessons), "  \n".join(cites), review_line(scenario),
         ))

@@ -5,6 +5,7 @@ import hashlib
 from ..data import models
 from ..data.labels import one_line
 from ..data.handbook import Handbook
+from .catalogues import also_called
 from .common import cell, cited_by, join_blocks, link, review_line, text
 from .widgets import attrs, button, notice_area, related, screen_only, signoff
 
@@ -30,7 +31,7 @@ def checklist_list(handbook: Handbook) -> str:
 def checklist(handbook: Handbook, checklist_id: str) -> str:
     item_list = handbook.get("checklists", checklist_id)
     return join_blocks(
-        f"# {text(item_list.title)}", text(item_list.summary), f"**Use it:** {text(item_list.when)}",
+        f"# {text(item_list.title)}", also_called(item_list), text(item_list.summary), f"**Use it:** {text(item_list.when)}",
         checklist_form(handbook, item_list),
         screen_only(cited_by(handbook, "checklists", item_list)), review_line(item_list),
     )

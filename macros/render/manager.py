@@ -16,8 +16,8 @@ DUE_SOON = timedelta(days=60)  # records due within this many days are flagged, 
 
 
 def short_name(role: models.Role) -> str:
-    """A column-sized name for a role: its id in words ("executive-secretary" -> "Executive secretary")."""
-    return role.id.replace("-", " ").capitalize()
+    """A column-sized name for a role: its `short_name` from data/roles.yml."""
+    return role.short_name
 
 
 def role_header(handbook: Handbook) -> tuple[str, str]:
@@ -147,3 +147,56 @@ def download_list(handbook: Handbook) -> str:
     rows += [(f"[{cell(role.title)}](/{job_description_pdf(role.id)})", "Job description, one or two A4 pages (PDF)")
              for role in handbook.roles]
     return join_blocks("| Download | What it holds |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows))
+
+
+# ---- Ratings and pitfalls for managers (issue #15): what tells the roles apart, and how to raise trouble ----
+
+IMPORTANCE_MARKS = {"core": "core", "supplemental": "suppl.", "essential": "essential", "preferred": "preferred"}
+
+
+def duty_importance_matrix(handbook: Handbook) -> str:
+    """Duties × roles, by area: in each role's column, core or supplemental and how often that role does it."""
+    names, rule = role_header(handbook)
+    blocks = []
+    for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
+        rows = []
+        for duty in duties:
+            marks = []
+            for role in handbook.roles:
+                rating = role.rating_of_duty(duty.id) if duty.id in role.duties else None
+                marks.append(f"{IMPORTANCE_MARKS[rating.importance]}, {FREQUENCY_TITLES[rating.frequency]}" if rating
+                             else (YES if duty.id in role.duties else ""))
+            rows.append(f"| {link('duties', duty)} | " + " | ".join(marks) + " |")
+        blocks.append(f"### {title} {{#rated-duties-{duties[0].area}}}")
+        blocks.append(matrix(f"| Duty | {names} |\n| --- | {rule} |\n" + "\n".join(rows)))
+    return join_blocks(*blocks)
+
+
+def requirement_importance_matrix(handbook: Handbook) -> str:
+    """Requirements × roles, by category: in each role's column, essential or preferred and the level (1–5) asked for."""
+    names, rule = role_header(handbook)
+    rows = []
+    for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
+        rows.append(f"| **{title}** |" + " |" * len(handbook.roles))
+        for requirement in requirements:
+            marks = []
+            for role in handbook.roles:
+                rating = role.rating_of_requirement(requirement.id) if requirement.id in role.requirements else None
+                marks.append(f"{rating.importance} {rating.level}/5" if rating
+                             else (YES if requirement.id in role.requirements else ""))
+            rows.append(f"| {link('requirements', requirement)} | " + " | ".join(marks) + " |")
+    return matrix(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
+
+
+def pitfalls_for_managers(handbook: Handbook) -> str:
+    """Each pitfall as a manager meets it: the roles it fits, what shows from outside, and how to raise it."""
+    blocks = []
+    for pitfall in handbook.pitfalls:
+        roles = handbook.citing("pitfalls", pitfall.id, "roles")
+        blocks.append(f"### {text(pitfall.title)} {{#manager-{pitfall.id}}}")
+        blocks.append(f"*Fits:* {', '.join(role_link(r) for r in roles) or 'no role yet'} · {link('pitfalls', pitfall)}")
+        if pitfall.manager_sees:
+            blocks.append("**What you see from outside**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.manager_sees))
+        if pitfall.how_to_raise:
+            blocks.append("**How to raise it**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.how_to_raise))
+    return join_blocks(*blocks)

@@ -2,14 +2,16 @@
 
 from ..data import models
 from ..data.handbook import Handbook
+from ..data.calendar import WorkingCalendar, working_calendar
+from ..data.edition import Edition
 from ..data.labels import PHASE_TITLES, one_line, title_of
 from .common import join_blocks, link, review_line, text
 from ..output.jsonld import script_json
 from .widgets import attrs, button, notice_area, related, signoff
 
 COUNTING = {
-    "working-days": "Days are counted in working days (Monday to Friday) from your start date, which is day 0. "
-                    "Public holidays are not skipped: if a step lands on one, move it yourself.",
+    "working-days": "Days are counted in working days from your start date, which is day 0: weekends and public "
+                    "holidays are skipped, and official make-up working days count.",
     "calendar-days": "Days are counted in calendar days from your start date, which is day 0.",
 }
 
@@ -22,16 +24,18 @@ def plan_list(handbook: Handbook) -> str:
     return join_blocks("| Plan | Role | Steps |\n| --- | --- | --- |\n" + "\n".join(rows))
 
 
-def onboarding_plan(handbook: Handbook, plan_id: str) -> str:
+def onboarding_plan(handbook: Handbook, plan_id: str, edition: Edition) -> str:
     plan = handbook.get("onboarding", plan_id)
+    calendar = working_calendar(handbook.company, edition.date.year)
+    used = f"Calendar: {text(calendar.source)}." if plan.counting == "working-days" else ""
     return join_blocks(
         f"# {text(plan.title)}", text(plan.summary),
-        f"For the {link('roles', handbook.get('roles', plan.role))} role. {COUNTING[plan.counting]}",
-        plan_body(handbook, plan), review_line(plan),
+        f"For the {link('roles', handbook.get('roles', plan.role))} role. {COUNTING[plan.counting]} {used}",
+        plan_body(handbook, plan, calendar), review_line(plan),
     )
 
 
-def plan_body(handbook: Handbook, plan: models.OnboardingPlan) -> str:
+def plan_body(handbook: Handbook, plan: models.OnboardingPlan, calendar: WorkingCalendar) -> str:
     """Start-date controls, the steps at a glance, each phase with its steps, and the data the calendar is made from."""
     phases = []
     for phase, title in PHASE_TITLES.items():
@@ -54,7 +58,7 @@ def plan_body(handbook: Handbook, plan: models.OnboardingPlan) -> str:
 
 {join_blocks(*phases)}
 {signoff("New starter", "Manager")}
-<script type="application/json" data-hb-plan-data>{script_json(plan_data(handbook, plan))}</script>
+<script type="application/json" data-hb-plan-data>{script_json(plan_data(handbook, plan, calendar))}</script>
 </div>"""
 
 
@@ -86,10 +90,11 @@ def date_slot(day: int) -> str:
     return f'<time {attrs(class_="hb-date", data_hb_day=day)}></time>'
 
 
-def plan_data(handbook: Handbook, plan: models.OnboardingPlan) -> dict:
-    """What the calendar file needs from the plan, as plain text (whitespace-normalised)."""
+def plan_data(handbook: Handbook, plan: models.OnboardingPlan, calendar: WorkingCalendar) -> dict:
+    """What the page's script needs from the plan: its steps as plain text and the working calendar they count in."""
     return {
-        "id": plan.id, "title": one_line(plan.title), "counting": plan.counting,
+        "id": plan.id, "title": one_line(plan.title), "counting": plan.counting, "calendar": calendar.as_json(),
+        "organisation": one_line(handbook.company.name),
         "steps": [{
             "id": s.id, "phase": PHASE_TITLES[s.phase], "day": s.day, "title": one_line(s.title), "outcome": one_line(s.outcome),
             "checklists": [one_line(title_of(c)) for c in handbook.resolve("checklists", s.checklists)],

@@ -9,13 +9,16 @@ from ..data.handbook import Handbook
 from ..output.paths import job_description_pdf
 from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES
 from .common import cell, cited_by, join_blocks, link, review_line, text
+from .start import first_week_checklist, start_url
 
 EXPECTATION_LABELS = (("By day 30", "day_30"), ("By day 60", "day_60"), ("By day 90", "day_90"))
 
 
 def role_list(handbook: Handbook) -> str:
-    rows = [f"| {link('roles', r)} | {cell(r.summary)} | {cell(r.reports_to)} |" for r in handbook.roles]
-    return join_blocks("| Role | In one sentence | Reports to |\n| --- | --- | --- |\n" + "\n".join(rows))
+    """Every role: its title, the short name tables and plans use, what it is in one sentence, who it reports to."""
+    rows = [f"| {link('roles', r)} | {cell(r.short_name)} | {cell(r.summary)} | {cell(r.reports_to)} |"
+            for r in handbook.roles]
+    return join_blocks("| Role | Short name | In one sentence | Reports to |\n| --- | --- | --- | --- |\n" + "\n".join(rows))
 
 
 def role_guide(handbook: Handbook, role_id: str, edition: Edition) -> str:
@@ -24,31 +27,47 @@ def role_guide(handbook: Handbook, role_id: str, edition: Edition) -> str:
     plan = handbook.plan_for(role.id)
     return join_blocks(
         f"# {text(role.title)}",
+        f'<p class="hb-short-name">Short name: <strong>{text(role.short_name)}</strong></p>',
         f"**{text(role.summary)}**",
         actions(role),
         paper.job_description_block(handbook, role, edition),
+        first_week_path(handbook, role),
+        "## What good looks like at 30, 60 and 90 days",
+        expectation_cards(role),
         "## Overview",
         text(role.purpose),
         reporting_line(role),
         "## Duties",
         duties_by_area(handbook, role),
         "## Principles that apply",
-        bullets_of_links("principles", handbook.resolve("principles", role.principles)),
+        compact(bullets_of_links("principles", handbook.resolve("principles", role.principles))),
         "## Conduct rules",
-        bullets_of_links("donts", handbook.resolve("donts", role.donts)),
+        compact(bullets_of_links("donts", handbook.resolve("donts", role.donts))),
         "## Pitfalls to watch for",
-        bullets_of_links("pitfalls", handbook.resolve("pitfalls", role.pitfalls)),
+        compact(bullets_of_links("pitfalls", handbook.resolve("pitfalls", role.pitfalls))),
         "## Requirements",
         requirements_by_category(handbook, role),
         "## Checklists and onboarding",
         bullets_of_links("checklists", handbook.resolve("checklists", role.checklists)),
         f"Your onboarding plan: {link('onboarding', plan)}" if plan else "",
-        "## What good looks like at 30, 60 and 90 days",
-        expectation_cards(role),
         cited_by(handbook, "roles", role),
         review_line(role),
         jsonld.script(handbook, role),
     )
+
+
+def first_week_path(handbook: Handbook, role: models.Role) -> str:
+    """Near the top of the guide: the role's start page, first-week checklist and onboarding plan."""
+    plan = handbook.plan_for(role.id)
+    parts = [f"[Start page]({start_url(role)})", f"first week: {link('checklists', first_week_checklist(handbook, role))}"]
+    if plan:
+        parts.append(f"first 90 days: {link('onboarding', plan)}")
+    return '!!! tip "New in the role?"\n\n    ' + " · ".join(parts)
+
+
+def compact(markdown: str) -> str:
+    """A list shown as each entry's title and one line of its text; the title links to the full text."""
+    return f'<div class="hb-compact" markdown>\n\n{markdown}\n\n</div>'
 
 
 def actions(role: models.Role) -> str:

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from .. import render
 from ..data.edition import current
+from . import company
 from ..data.handbook import load_handbook
 from ..data.loader import DataError
-from ..render import manager
+from ..render import compare, hiring, manager, review, start
 
 BLOCKS = (
     render.role_list,
@@ -21,17 +22,30 @@ BLOCKS = (
     render.checklist_list,
     render.checklist,
     render.plan_list,
-    render.onboarding_plan,
     manager.area_matrix,
     manager.duty_matrix,
     manager.requirement_matrix,
     manager.role_expectations,
     manager.download_list,
+    start.role_picker,
+    start.chosen_week,
+    start.start_page,
+    hiring.hiring_table,
+    compare.role_comparison,
+    manager.duty_importance_matrix,
+    manager.requirement_importance_matrix,
+    manager.pitfalls_for_managers,
 )
 # Blocks that print the edition (its date, version): it is read once per build here, so renderers never run git.
 DATED_BLOCKS = (
     render.role_guide,
+    render.onboarding_plan,
     manager.review_schedule,
+    start.start_page,
+    start.chosen_week,
+    hiring.job_advert,
+    hiring.interview_kit,
+    review.progress_review,
 )
 
 
@@ -44,6 +58,9 @@ def register(env):
 
         raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
     env.variables["handbook"] = handbook
+    env.variables["company"] = handbook.company  # for prose pages: {{ company.offices.general_office }}
+    offline = bool(env.conf.plugins.get("material/offline") and env.conf.plugins["material/offline"].config.enabled)
+    company.apply(env.conf, handbook.company, offline)
     # Hover definitions through abbr's glossary option: one dictionary for every page. Appending `*[term]:` lines to
     # each page instead made Markdown re-test the shrinking block after every line, most of the build's time.
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(handbook)

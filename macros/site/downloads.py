@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from ..output import export, pdf
-from ..output.paths import CSV_DOWNLOAD, HANDBOOK_PDF, JSON_DOWNLOAD, job_description_pdf
+from ..output.paths import CSV_DOWNLOAD, HANDBOOK_PDF, JSON_DOWNLOAD, advert_pdf, interview_kit_pdf, job_description_pdf
 from ..data.edition import current
 from ..data.handbook import Handbook
 
@@ -21,7 +21,8 @@ def register(files, config, handbook: Handbook) -> None:
     edition = current()
     files.append(File.generated(config, JSON_DOWNLOAD, content=export.to_json(handbook, edition)))
     files.append(File.generated(config, CSV_DOWNLOAD, content=export.to_csv(handbook)))
-    for path in [job_description_pdf(role.id) for role in handbook.roles] + [HANDBOOK_PDF]:
+    hiring = [maker(role.id) for role in handbook.roles for maker in (advert_pdf, interview_kit_pdf)]
+    for path in [job_description_pdf(role.id) for role in handbook.roles] + hiring + [HANDBOOK_PDF]:
         files.append(WrittenLater.generated(config, path, content=b""))
 
 

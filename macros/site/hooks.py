@@ -39,6 +39,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    from macros.site import company
     from macros.site.downloads import register  # imported late: the fresh copy, not a stale one
     from macros.site.pages import generated_pages, nav_children
 
@@ -49,6 +50,7 @@ def on_files(files, config):
     children = nav_children(handbook)
     config.nav = [_expand(entry, children) for entry in config.nav]
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
+    files.append(File.generated(config, company.STYLESHEET, content=company.stylesheet(handbook.company)))
     return files
 
 

@@ -1,0 +1,144 @@
+"""The company settings (data/company.yml): who the handbook belongs to, and the facts of it that differ per company."""
+
+import re
+import zoneinfo
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .loader import Problem, read_yaml, validate_mapping
+from .labels import COMPANY_TYPE_TITLES
+from .models import CompanyType, Slug, Strict, Text
+
+FILE = "settings/company.yml"  # under the data folder
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+@cache
+def _known_countries() -> frozenset[str]:
+    import holidays  # read once: the country list of the calendar the onboarding plans use
+
+    return frozenset(holidays.list_supported_countries())
+
+
+def _country(value: str) -> str:
+    if value not in _known_countries():
+        raise PydanticCustomError("country", "'{value}' is not a country code the holidays calendar knows; use the "
+                                  "two-letter ISO code, like CN, US, GB or DE", {"value": value})
+    return value
+
+
+def _time_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError("time_zone", "'{value}' is not a time zone; use an IANA name like Asia/Shanghai",
+                                  {"value": value}) from None
+    return value
+
+
+def _site_url(value: str) -> str:
+    if value and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?/", value):
+        raise PydanticCustomError("site_url", "'{value}' is not a site address; write it in full with a trailing "
+                                  "slash, like https://handbook.example.com/, or leave it empty", {"value": value})
+    return value
+
+
+class Offices(Strict):
+    """The names of the offices and departments the handbook refers to."""
+
+    general_office: Text       # the GM's office, which the assistants work in
+    administration: Text
+    hr: Text
+    finance: Text
+    it: Text
+    legal: Text
+
+
+class Posts(Strict):
+    """The titles of the people the handbook names as owners and contacts."""
+
+    head_of_general_office: Text
+    head_of_administration: Text
+    hr_partner: Text
+    strategy_office: Text
+
+
+class Limits(Strict):
+    """The money limits the rules rely on, in the company's currency (whole units)."""
+
+    three_quotes_above: Annotated[int, Field(ge=0)]  # a purchase above this needs three quotes
+    petty_cash: Annotated[int, Field(ge=0)]          # the most paid from petty cash at once
+    gift_value: Annotated[int, Field(ge=0)]          # the most a gift given or accepted may be worth
+
+
+class Contact(Strict):
+    """Who keeps the handbook, for readers' questions and corrections."""
+
+    name: Text
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+class Company(Strict):
+    """One company's handbook: its names, country and calendar, money limits, address and look."""
+
+    name: Text
+    short_name: Text
+    company_type: CompanyType
+    gm_title: Text
+    offices: Offices
+    posts: Posts
+    country: Annotated[str, AfterValidator(_country)]
+    language: Literal["en", "zh"]
+    time_zone: Annotated[str, AfterValidator(_time_zone)]
+    working_week: Annotated[list[Weekday], Field(min_length=1)]
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    limits: Limits
+    site_url: Annotated[str, AfterValidator(_site_url)] = ""
+    contact: Contact
+    logo: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png)$")] | None = None  # under docs/
+    colours: "Colours"
+    id: Slug = "company"  # not written in the file; lets messages and exports name it like a record
+
+    def money(self, amount: int) -> str:
+        """An amount as the text shows it: CNY 5,000."""
+        return f"{self.currency} {amount:,}"
+
+    @property
+    def working_days(self) -> tuple[int, ...]:
+        """The working week as weekday numbers (Monday 0), for date arithmetic."""
+        return tuple(sorted(WEEKDAYS.index(day) for day in self.working_week))
+
+
+def _readable_on_white(value: str) -> str:
+    """A colour that white text on it, and it as text on white, both read at AA (4.5:1)."""
+    channels = [int(value[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    ratio = 1.05 / (0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] + 0.05)
+    if ratio < 4.5:
+        raise PydanticCustomError("contrast", "{value} is {ratio}:1 against white, below the 4.5:1 readers need; "
+                                  "choose a darker shade", {"value": value, "ratio": f"{ratio:.1f}"})
+    return value
+
+
+class Colours(Strict):
+    """The site's brand colours, both dark enough to carry white text and to be read as text on white (AA)."""
+
+    primary: Annotated[Colour, AfterValidator(_readable_on_white)]
+    accent: Annotated[Colour, AfterValidator(_readable_on_white)]
+
+
+Company.model_rebuild()
+
+
+def load_company(data_dir: Path, prefix: str, problems: list[Problem]) -> Company | None:
+    """The company settings of a data folder, or None after adding their problems to `problems`."""
+    value, source_map, file_problems = read_yaml(data_dir / FILE, f"{prefix}{FILE}")
+    problems += [Problem(p.path, p.line, "file is missing; copy data/settings/company.yml from the handbook and fill "
+                         "in your company") if p.message.startswith("file is missing") else p for p in file_problems]
+    return validate_mapping("company", Company, value, source_map, problems) if value is not None else None

@@ -1,0 +1,209 @@
+"""Material's search index shaped for readers: print-only and repeated lines left out, records found by their names."""
+
+# Two steps, on Material's own extension points (squidfunk/mkdocs-material, material/plugins/search/plugin.py):
+#
+# 1. Around Material's on_page_context, where it indexes `page.content`, the page's content is swapped for a copy
+#    without the blocks no reader searches for, and put back right after (the page itself is unchanged): print-only
+#    blocks (sign-off lines, the job description's print copy, "Date, initials" columns), comparison grids (the
+#    manager's and maintenance views: other records' titles and ticks, each title indexed with its record), the
+#    checklist toolbar,
+#    owner-and-review lines, "Cited by" and cross-reference lines (other records' titles, the same words on every
+#    record) and a record's "Also called" line (it becomes the entry's tags, below). Material's own `data-search-exclude` attribute cannot do this: its indexer
+#    compares elements by tag name only, so exclusion ends at the first nested closing tag of the same name (a
+#    sign-off `<div>` holds row `<div>`s).
+# 2. on_post_build rewrites search/search_index.json, which Material writes in its own on_post_build (hooks run after
+#    plugins): each record's own entry (a duty's section, a checklist's page, a glossary term's section) gets the
+#    other words people use for it (`also_called`, the glossary's `aliases`) as `tags`, and a `boost`, so a query
+#    that names a record puts the record above pages that merely mention the word; a sentence that a record's own
+#    entry holds is dropped from the other entries that repeat it (role pages, the manager's view), so the index
+#    holds each text once.
+#
+# tests/test_search_index.py fails if Material's index format (config, docs with location/title/text) changes.
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from macros.data.kinds import KINDS
+
+# Blocks left out of the index, by a class of theirs; and paragraphs that start with a label that repeats.
+EXCLUDED_CLASSES = ("hb-print-only", "hb-signoff", "hb-sign", "hb-toolbar", "hb-review", "hb-why", "hb-matrix")
+EXCLUDED_PARAGRAPHS = ("<p><strong>Cited by</strong>", "<p><em>Also called:</em>")
+_CLASSED = re.compile(r'<(\w+)\s[^>]*?\bclass="(?:[^"]*\s)?(?:' + "|".join(map(re.escape, EXCLUDED_CLASSES))
+                      + r')(?:\s[^"]*)?"[^>]*>')
+# and the cross-reference lines under a record ("Principles: <links>", widgets.related): other records' titles, which
+# those records' own entries hold.
+CROSS_REFERENCES = ("Principles", "Conduct rules", "Checklists", "Duties", "Pitfalls")
+_PARAGRAPHS = re.compile("(?:" + "|".join([*map(re.escape, EXCLUDED_PARAGRAPHS), *(
+    rf"<p>{label}: <a\b" for label in CROSS_REFERENCES)]) + ").*?</p>", re.S)
+
+# A record's own entry is worth this many times another entry that matches as well (Material already multiplies a
+# whole page's score by up to 5 and a section's by up to 2, so a record shown as a section needs more to come first).
+RECORD_BOOST = {"section": 3, "page": 1.5}
+# How much a match counts, by field: Material's own title and text weights; its tags weigh 1e6 by default, so any
+# query word that starts a tag ("a" of "handle a complaint" starts "archiving") put that record first: a record's
+# other names weigh as its title does. FORMS holds plurals (see plurals()), weighed like the text.
+FORMS = "forms"
+FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e3}, FORMS: {"boost": 1e2}}
+# Sentences shorter than this are kept everywhere: short phrases ("Daily", "Owner") are not what makes an index big.
+MIN_REPEATED = 40
+# An entry's text in pieces: paragraphs and list items, their sentences, and what follows a label ("Instead: ...").
+_PIECES = re.compile(r"(\s*</?(?:p|li|ul|ol)>\s*|(?<=[.!?:])\s+|\s+—\s+)")
+
+_shown: dict[int, str] = {}  # id(page) -> the content the page shows, while Material indexes the searchable copy
+
+
+def searchable(html: str) -> str:
+    """The page's HTML without the excluded blocks (each removed whole, nested elements of the same tag included)."""
+    html = _PARAGRAPHS.sub("", html)
+    while match := _CLASSED.search(html):
+        tag, depth, position = match.group(1), 1, match.end()
+        tags = re.compile(rf"<(/?){tag}\b[^>]*>")
+        while depth and (inner := tags.search(html, position)):
+            depth += -1 if inner.group(1) else 1
+            position = inner.end()
+        html = html[:match.start()] + html[position:]
+    return html
+
+
+@event_priority(100)  # before Material's search plugin indexes the page
+def _index_searchable_copy(context, page, config, nav):
+    _shown[id(page)] = page.content
+    page.content = searchable(page.content or "")
+
+
+@event_priority(-100)  # after it, before the page is rendered
+def _restore_shown_content(context, page, config, nav):
+    page.content = _shown.pop(id(page), page.content)
+
+
+on_page_context = CombinedEvent(_index_searchable_copy, _restore_shown_content)
+
+
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():  # search switched off
+        return
+    handbook = config.plugins["macros"].variables["handbook"]
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(shape(index, record_words(handbook)), ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+
+
+def location(url: str) -> str:
+    """A record's link from docs/ ("/duties.md#call-log", "/roles/x.md") as the index writes it ("duties/#call-log")."""
+    page, _, anchor = url.lstrip("/").partition("#")
+    page = page.removesuffix(".md")
+    page = "" if page == "index" else page.removesuffix("/index") + "/"
+    return page + (f"#{anchor}" if anchor else "")
+
+
+def record_words(handbook) -> dict[str, list[str]]:
+    """Each record's own index location -> the other words people use for it (empty when it has none)."""
+    found = {}
+    for kind in KINDS:
+        for record in handbook.records[kind.name]:
+            words = getattr(record, "also_called", None) or getattr(record, "aliases", None) or []
+            # A record with a page of its own is also what its kind is called ("onboarding plan", "checklist").
+            kind_name = [kind.noun] if kind.page_macro else []
+            found[location(kind.url_of(record.id))] = list(dict.fromkeys([*words, *kind_name]))
+    return found
+
+
+def shape(index: dict, records: dict[str, list[str]]) -> dict:
+    """The index with records tagged and boosted, and each repeated sentence kept once, where it belongs."""
+    docs = index["docs"]
+    record_pages = {location for location in records if "#" not in location}
+    # Where a sentence belongs: a record's own entry first, then a record's page (a role guide's sections), then the
+    # rest in site order. A sentence met again later is cut there: a summary a role guide repeats, the interview
+    # kit's question asked of every duty, the expectations the manager's view shows again.
+    def tier(doc):
+        return 0 if doc["location"] in records else 1 if doc["location"].split("#")[0] in record_pages else 2
+
+    seen: set[str] = set()
+    for doc in sorted(docs, key=tier):
+        doc["text"] = _blocks(_without(doc["text"], seen))
+        seen.update(sentence for sentence in _sentences(doc["text"]) if len(sentence) >= MIN_REPEATED)
+    for doc in docs:
+        words = records.get(doc["location"])
+        if words is None:
+            continue
+        if words:
+            doc["tags"] = [*doc.get("tags", []), *words]
+        doc["boost"] = doc.get("boost", 1) * RECORD_BOOST["section" if "#" in doc["location"] else "page"]
+        if forms := plurals(doc):
+            doc[FORMS] = forms
+    index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
+    return index
+
+
+def plurals(doc: dict) -> str:
+    """The plurals of a record's title words and other names that its entry does not hold, as one string.
+
+    Material adds a wildcard to every query word ("stamp" finds "stamps"), which also turns lunr's stemmer off for
+    queries, so a plural never finds a singular ("stamps" misses "stamp"). A record's entry holds these forms in a
+    field of its own that the worker indexes but never shows."""
+    held = set(re.findall(r"[a-z]+", " ".join([doc["title"], doc["text"], *doc.get("tags", [])]).lower()))
+    words = re.findall(r"[a-z]+", " ".join([doc["title"], *doc.get("tags", [])]).lower())
+    forms = dict.fromkeys(form for form in map(plural, words) if form and form not in held)
+    return " ".join(forms)
+
+
+def plural(word: str) -> str:
+    """An English word's regular plural ("" for short words): diaries, stamps, boxes, matches."""
+    if len(word) < 4 or word.endswith(("s", "ing", "ed", "ly", "al", "ful", "ive", "ous")):
+        return ""
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("x", "ch", "sh", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def _sentences(text: str) -> list[str]:
+    """The whole sentences of an entry's text that end as sentences do, without inline marks."""
+    return [piece for piece in map(_plain, _PIECES.split(text)[::2]) if piece.endswith((".", "!", "?"))]
+
+
+def _plain(piece: str) -> str:
+    return re.sub(r"</?(?:strong|em|code|a)\b[^>]*>", "", piece).strip()
+
+
+def _without(text: str, seen: set[str]) -> str:
+    """The text without the whole sentences met before (in `seen`, or earlier in the text), and what that empties."""
+    pieces, kept, here = _PIECES.split(text), [], set()
+    for n, piece in enumerate(pieces):
+        plain = _plain(piece)
+        if n % 2 == 0 and len(plain) >= MIN_REPEATED and (plain in seen or plain in here):
+            continue
+        here.add(plain)
+        kept.append(piece)
+    text = "".join(kept)
+    # A sentence inside a table row (cells run together in the index) goes too, when it stands whole there.
+    for sentence in [s for s in seen if s in text]:
+        text = re.sub(rf"(?:(?<=[\s>])|^){re.escape(sentence)}(?=[\s<]|$)", "", text)
+    text = re.sub(r"\s+—\s*(?=</li>)", "", text)  # "Know your position — <summary>" keeps its title
+    text = re.sub(r"<(li|p)>\s*</\1>", "", text)
+    text = re.sub(r"<(ul|ol)>\s*</\1>", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _blocks(text: str) -> str:
+    """Text outside paragraphs and lists (a table's cells, run together) in a paragraph of its own, so that a result
+    shows it as one of its lines (docs/assets/search.css)."""
+    out, depth, start = [], 0, 0
+    for tag in re.finditer(r"<(/?)(?:p|ul|ol)>", text):
+        if depth == 0 and not tag.group(1):
+            bare = text[start:tag.start()].strip()
+            out.append(f"<p>{bare}</p>" if bare else "")
+            start = tag.start()
+        depth = max(0, depth + (-1 if tag.group(1) else 1))
+        if depth == 0:
+            out.append(text[start:tag.end()])
+            start = tag.end()
+    bare = text[start:].strip()
+    out.append(f"<p>{bare}</p>" if bare and depth == 0 else text[start:])
+    # No space between blocks: Material's tokenizer and its previews read each block on its own.
+    return re.sub(r"(</?(?:p|ul|ol|li)>)\s+(?=</?(?:p|ul|ol|li)>)", r"\1", "".join(part for part in out if part))
