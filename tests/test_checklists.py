@@ -116,9 +116,12 @@ def test_ticks_survive_navigating_away_and_back(page, served_site, handbook):
     page.goto(checklist_url(served_site, "team-dinner"))
     boxes(page).nth(0).check()
     boxes(page).nth(3).check()
-    page.locator(".md-nav__link", has_text="Worked cases").first.click()  # away through the site navigation
+    # Away through the site's navigation (a tab, then its menu) and back the same way.
+    page.locator(".md-tabs__link", has_text="How we work").first.click()
+    page.locator(".md-nav__link:visible", has_text="Worked cases").first.click()
     page.wait_for_url("**/scenarios/")
-    page.locator(".md-nav__link", has_text="Arranging a team dinner").first.click()  # and back the same way
+    page.locator(".md-tabs__link", has_text="Checklists and plans").first.click()
+    page.locator("article a", has_text="Arranging a team dinner").first.click()  # the list of checklists
     page.wait_for_url("**/checklists/team-dinner/")
     assert ticked(page) == [items[0].id, items[3].id]
     page.go_back()
@@ -160,9 +163,11 @@ def test_ticks_survive_materials_instant_navigation(page, instant_site):
     page.goto(f"{instant_site}checklists/sample-checklist/")
     boxes(page).nth(1).check()
     page.evaluate("window.hbSameDocument = true")  # gone if the browser loads a page the ordinary way
-    page.locator(".md-nav__link", has_text="Glossary").first.click()
+    page.locator(".md-tabs__link", has_text="Reference").first.click()
+    page.locator(".md-nav__link:visible", has_text="Glossary").first.click()
     page.wait_for_url("**/glossary/")
-    page.locator(".md-nav__link", has_text="Meeting checklist").first.click()
+    page.locator(".md-tabs__link", has_text="Checklists and plans").first.click()
+    page.locator("article a", has_text="Meeting checklist").first.click()  # the list of checklists
     page.wait_for_url("**/checklists/sample-checklist/")
     assert page.evaluate("window.hbSameDocument === true"), "navigation was not instant: the test proves nothing"
     page.wait_for_selector("[data-hb-toolbar]:not([hidden])", timeout=5000)

@@ -6,6 +6,7 @@ The default (1000 examples) keeps this module to about a minute; HANDBOOK_FUZZ_E
 """
 
 import contextlib
+import shutil
 import io
 import os
 import re
@@ -421,6 +422,7 @@ def workspace(tmp_path_factory) -> Path:
     target.mkdir()
     for name, text in REAL.items():
         (target / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "data" / "settings", target / "settings")  # the company settings, not mutated here
     return target
 
 
