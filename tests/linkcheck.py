@@ -16,7 +16,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Deliberate outbound links: plain <a href> only (never a src, stylesheet or script), listed here and nowhere else.
-OUTBOUND: frozenset[str] = frozenset()
+# The one there is: the footer's address for readers' questions, from the company settings.
+_CONTACT = re.search(r"^  email: (\S+)", (Path(__file__).resolve().parent.parent / "data" / "settings" / "company.yml")
+                     .read_text(encoding="utf-8"), re.M).group(1)
+OUTBOUND: frozenset[str] = frozenset({f"mailto:{_CONTACT}"})
 
 # Attributes that point at another resource, per element ("*" = any element).
 URL_ATTRIBUTES = {

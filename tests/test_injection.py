@@ -17,6 +17,7 @@ import io
 import json
 import random
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -62,6 +63,7 @@ def injected_data(target: Path) -> dict[str, str]:
         records = yaml.safe_load(source.read_text(encoding="utf-8"))
         records = [_inject(record, "", markers, f"{source.name}:{record['id']}") for record in records]
         (target / source.name).write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.copytree(SAMPLE_DATA / "settings", target / "settings")  # the company settings, as shipped
     return markers
 
 

@@ -222,7 +222,7 @@ BAD_TEXT = [
             '  summary: "Record [it](javascript:alert(1))."', 8,
             f"duties[0].summary: a link to javascript: is not allowed; {ALLOWED_LINK}"),
     BadText("vbscript link", "roles.yml", "  purpose: It exists so the loader has one complete record of each kind.",
-            '  purpose: "[Open](vbscript:msgbox(1))"', 7,
+            '  purpose: "[Open](vbscript:msgbox(1))"', 8,
             f"roles[0].purpose: a link to vbscript: is not allowed; {ALLOWED_LINK}"),
     BadText("data link", "principles.yml", "  why: The general manager decides.",
             '  why: "[Open](data:text/html;base64,PHNjcmlwdD4=)"', 8,
@@ -239,7 +239,7 @@ BAD_TEXT = [
             '  summary: "[gm]: https://example.com"', 7, f"principles[0].summary: {inline_text.DEFINITION}"),
     BadText("space only", "duties.yml", "  good_looks_like: Minutes out within a day.", '  good_looks_like: " "', 10,
             f"duties[0].good_looks_like: {inline_text.BLANK}"),
-    BadText("tab only", "roles.yml", "  works_with: [Department heads]", '  works_with: ["\\t"]', 9,
+    BadText("tab only", "roles.yml", "  works_with: [Department heads]", '  works_with: ["\\t"]', 10,
             f"roles[0].works_with[0]: {inline_text.BLANK}"),
 ]
 

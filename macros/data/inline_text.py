@@ -143,9 +143,19 @@ _ORDERED = re.compile(r"\d+\.(?= |$)")
 _LITERAL = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "|": "\\|"})
 
 
+_SHORTCODE = re.compile(r":(?=[\w+-]+:)")  # :x: would become an emoji image (pymdownx.emoji)
+
+
 def to_markdown(value: str, in_table: bool = False) -> str:
     """`value` as Markdown on one line that shows it literally, but for the inline Markdown the policy allows; with
     `in_table`, for a table cell, where a pipe even inside code would start a new column."""
+    markdown = _to_markdown(value, in_table)
+    if ":" in markdown:  # (inside a code span the entity would show as written: a rare price for safety)
+        markdown = _SHORTCODE.sub("&#58;", markdown)  # an entity: shown as a colon, never read as a shortcode
+    return markdown
+
+
+def _to_markdown(value: str, in_table: bool = False) -> str:
     text = " ".join(value.split())
     if not text or text[0] not in _BLOCK_CHARS and text[-1] != "#" and _plain(text):
         # most text: nothing to do but what _escape does, written out here as this runs for every string of a page
