@@ -89,6 +89,9 @@ SAMPLE = [
              "YAML reads a plain `=` as a default-value key; quote it"),
     BadInput("8 line break in an id", "donts.yml", "- id: sample-dont", '- id: "sample\\ndont"', "- id:",
              "'sample dont' is not a valid id"),
+    # 10. An occupation code in the wrong form was told to be "a valid id" of lowercase words.
+    BadInput("10 occupation code", "roles.yml", "    code: 43-6011.00", "    code: 43-6011", "code:",
+             "'43-6011' is not an O*NET-SOC code; write two digits, a hyphen, four digits, a point and two digits"),
     BadInput("8 line break in a field name", "duties.yml", "  title: Take the minutes", '  "ti\\ntle": Take',
              "ti\\ntle", "unknown field 'ti tle'"),
     # 9. An unclosed quote or bracket, reported where the reader gave up, not where it opened.

@@ -34,12 +34,21 @@ PAYLOAD = """</title><script>alert(1)</script> "'><img src=x onerror=alert(1)> {
 EVALUATED = "49"  # what {{ 7*7 }} becomes if anything treats data as a template
 NOT_ON_PAGES = re.compile(r"\.(onet|isco)\.(title|reason)$")  # occupation codes: in JSON-LD and exports only
 
-# Free-text fields of the data files (models.Text and lists of it); ids, references, enums and dates are not text.
-TEXT_FIELDS = {
-    "title", "summary", "purpose", "reports_to", "works_with", "why", "do", "dont", "rule", "example", "instead",
-    "warning_signs", "detail", "situation", "what_happened", "analysis", "lessons", "definition", "aliases", "text",
-    "owner", "timing", "when", "outcome", "how", "good_looks_like", "reason", "day_30", "day_60", "day_90",
-}
+def _text_fields() -> set[str]:
+    """The free-text fields of the data files: every model field typed models.Text (or a list of it), read from the
+    models so that a text field added later is injected too; ids, references, enums and dates are not text."""
+    import inspect
+
+    from macros.data import models
+
+    fields = [(name, "_allowed_text" in repr(info.annotation) + repr(info.metadata))
+              for cls in vars(models).values() if inspect.isclass(cls) and issubclass(cls, models.BaseModel)
+              for name, info in cls.model_fields.items()]
+    # A name that is text in one model and a code elsewhere (an occupation code's `code`) is left alone.
+    return {name for name, _ in fields} - {name for name, is_text in fields if not is_text}
+
+
+TEXT_FIELDS = _text_fields()
 
 
 def _inject(value, field: str, markers: dict[str, str], where: str):

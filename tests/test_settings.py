@@ -17,11 +17,13 @@ def check(data_dir):
 @pytest.mark.parametrize("old,new,says", [
     ("country: CN", "country: XX", "company.country: 'XX' is not a country code the holidays calendar knows"),
     ("time_zone: Asia/Shanghai", "time_zone: Asia/Atlantis", "is not a time zone; use an IANA name"),
-    ("currency: CNY", "currency: yuan", "company.currency:"),
+    ("currency: CNY", "currency: yuan", "company.currency: 'yuan' is not a currency code; write its three capital"),
+    ('primary: "#0f4c5c"', 'primary: "teal"', "company.colours.primary: 'teal' is not a colour; write # and six"),
+    ("email: general.office@northwind.example", "email: general office", "'general office' is not an email address"),
     ("  petty_cash: 2000", "  petty_cash: lots", "company.limits.petty_cash: expected a whole number"),
     ("short_name: Northwind", "shortname: Northwind", "unknown field 'shortname' (did you mean 'short_name'?)"),
     ('site_url: ""', "site_url: handbook.example.com", "is not a site address; write it in full"),
-], ids=["country", "time zone", "currency", "limit", "unknown field", "site url"])
+], ids=["country", "time zone", "currency", "colour", "email", "limit", "unknown field", "site url"])
 def test_bad_settings_are_reported_with_their_line(sample_data, old, new, says):
     settings = sample_data / SETTINGS
     text = settings.read_text(encoding="utf-8")

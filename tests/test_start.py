@@ -49,11 +49,19 @@ def save(page, key: str, record: dict) -> None:
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(record)])
 
 
-def test_every_role_has_a_start_page_in_the_start_section(handbook):
-    """One generated start page per role, listed under the Start section by its short name."""
+def test_every_role_has_a_start_page_in_the_start_section(handbook, site):
+    """One generated start page per role, listed under the Start section by its short name (in the built nav)."""
+    import html
+    import re
+
     pages = generated_pages(handbook)
     assert all(f"start/{r.id}.md" in pages for r in handbook.roles)
-    assert nav_children(handbook)["start/index.md"] == [{r.short_name: f"start/{r.id}.md"} for r in handbook.roles]
+    assert nav_children(handbook)["start/index.md"] == [f"start/{r.id}.md" for r in handbook.roles]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for role in handbook.roles:
+        link = re.search(rf'<a href="start/{role.id}/" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+                         home, re.S)
+        assert link and link.group(1) == html.escape(role.short_name), (role.id, link and link.group(1))
 
 
 def test_first_week_and_recurring_checklists_are_apart_in_the_navigation(handbook):

@@ -6,17 +6,18 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .loader import Problem, read_yaml, validate_mapping
 from .labels import COMPANY_TYPE_TITLES
 from .models import CompanyType, Slug, Strict, Text
+from .patterns import matching
 
 FILE = "settings/company.yml"  # under the data folder
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Colour = matching(r"^#[0-9a-fA-F]{6}$", "is not a colour; write # and six hexadecimal digits, like #0f4c5c")
 
 
 @cache
@@ -81,7 +82,7 @@ class Contact(Strict):
     """Who keeps the handbook, for readers' questions and corrections."""
 
     name: Text
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    email: matching(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "is not an email address; write one like handbook@example.com")
 
 
 class Company(Strict):
@@ -97,11 +98,12 @@ class Company(Strict):
     language: Literal["en", "zh"]
     time_zone: Annotated[str, AfterValidator(_time_zone)]
     working_week: Annotated[list[Weekday], Field(min_length=1)]
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    currency: matching(r"^[A-Z]{3}$", "is not a currency code; write its three capital letters (ISO 4217), like CNY")
     limits: Limits
     site_url: Annotated[str, AfterValidator(_site_url)] = ""
     contact: Contact
-    logo: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png)$")] | None = None  # under docs/
+    logo: matching(r"^[\w./-]+\.(svg|png)$", "is not a logo file; give an .svg or .png path under docs/, like "
+                   "assets/logo.svg") | None = None
     colours: "Colours"
     id: Slug = "company"  # not written in the file; lets messages and exports name it like a record
 

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import patterns
+
 Loc = tuple[str | int, ...]
 
 
@@ -518,7 +520,7 @@ def _explain(detail: dict, model: type[BaseModel], loc: Loc, source_map: SourceM
         allowed = _fields_at(model, loc[1:-1])
         return f"unknown field '{loc[-1]}'{did_you_mean(loc[-1], allowed)}; allowed fields: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
-        return f"'{given}' is not a valid id; use lowercase words and digits joined by hyphens, like 'meeting-minutes'"
+        return f"'{given}' {patterns.hint(detail['ctx']['pattern'])}"
     if kind == "string_too_short":
         return "must not be empty; write the text or remove the field"
     if kind == "string_type":

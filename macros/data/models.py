@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from . import inline_text
+from .patterns import matching
 from .labels import AREA_TITLES, CATEGORY_TITLES, COMPANY_TYPE_TITLES, FREQUENCY_TITLES, PHASE_TITLES, THEME_TITLES
 
 
@@ -24,7 +25,8 @@ def _allowed_text(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = matching(r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                "is not a valid id; use lowercase words and digits joined by hyphens, like 'meeting-minutes'")
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_allowed_text)]
 Ids = Annotated[list[Slug], Field(default_factory=list)]
 Texts = Annotated[list[Text], Field(default_factory=list)]
@@ -66,13 +68,14 @@ class OccupationCode(Strict):
 class OnetCode(OccupationCode):
     """An O*NET-SOC 2019 code such as 43-6011.00."""
 
-    code: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}\.\d{2}$")]
+    code: matching(r"^\d{2}-\d{4}\.\d{2}$", "is not an O*NET-SOC code; write two digits, a hyphen, four digits, a point "
+                   "and two digits, like 43-6011.00")
 
 
 class IscoCode(OccupationCode):
     """An ISCO-08 unit group code such as 3343."""
 
-    code: Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+    code: matching(r"^\d{4}$", "is not an ISCO-08 unit group code; write its four digits, like 3343")
 
 
 class Expectations(Strict):

@@ -41,17 +41,25 @@ def on_config(config):
 def on_files(files, config):
     from macros.site import company
     from macros.site.downloads import register  # imported late: the fresh copy, not a stale one
-    from macros.site.pages import generated_pages, nav_children
+    from macros.site.pages import generated_pages, nav_children, nav_titles
 
     handbook = config.plugins["macros"].variables["handbook"]
     for src_uri, content in generated_pages(handbook).items():
         files.append(File.generated(config, src_uri, content=content))
     # Navigation is built from config.nav right after this event, so each section index gets its pages here.
     children = nav_children(handbook)
+    config.plugins["macros"].variables["nav_titles"] = nav_titles(handbook)
     config.nav = [_expand(entry, children) for entry in config.nav]
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
     files.append(File.generated(config, company.STYLESHEET, content=company.stylesheet(handbook.company)))
     return files
+
+
+def on_page_content(html, page, config, files):
+    # After mkdocs-macros rendered the page and before any page's navigation is drawn (MkDocs reads every page first).
+    if title := config.plugins["macros"].variables["nav_titles"].get(page.file.src_uri):
+        page.title = title
+    return html
 
 
 def on_env(env, config, files):

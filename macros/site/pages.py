@@ -1,6 +1,8 @@
 """The pages generated from data: one per role, checklist and onboarding plan, and a start page per role, each a single
 macro call."""
 
+import html
+
 from ..data.handbook import Handbook
 from ..data.kinds import KINDS
 from ..render.hiring import hr_pages
@@ -22,13 +24,24 @@ def generated_pages(handbook: Handbook) -> dict[str, str]:
     return pages
 
 
+def nav_titles(handbook: Handbook) -> dict[str, str]:
+    """Generated page -> its title in the navigation, where that is not the page's heading: a start page is listed
+    under its role's short name, not "Start here: ...".
+
+    These are set on the page after mkdocs-macros has rendered it (hooks.on_page_content), never in the nav config:
+    mkdocs-macros renders a page's title as a template when it holds `{{` or `{%`, so a role named "R&D {{ 7*7 }}"
+    would be listed as "R&D 49", or a stray `{% raw %}` in a name would fail the build. A page title is HTML to
+    MkDocs and Material (a heading's title is taken from the rendered heading), so the name is escaped."""
+    return {f"start/{r.id}.md": html.escape(r.short_name) for r in handbook.roles}
+
+
 def nav_children(handbook: Handbook) -> dict[str, list]:
     """Section index page -> the generated pages listed under it, in data order (checklists: first-week ones apart)."""
     children: dict[str, list] = {
         f"{folder}/index.md": [f"{folder}/{record.id}.md" for record in handbook.records[kind]]
         for kind, (folder, _) in GENERATED.items()
     }
-    children["start/index.md"] = [{r.short_name: f"start/{r.id}.md"} for r in handbook.roles]
+    children["start/index.md"] = [f"start/{r.id}.md" for r in handbook.roles]  # titled by nav_titles
     first_week = first_week_ids(handbook)
     folder = GENERATED["checklists"][0]
     children[f"{folder}/index.md"] = [

@@ -20,6 +20,7 @@
 #
 # tests/test_search_index.py fails if Material's index format (config, docs with location/title/text) changes.
 
+import html
 import json
 import re
 from pathlib import Path
@@ -108,7 +109,9 @@ def record_words(handbook) -> dict[str, list[str]]:
             words = getattr(record, "also_called", None) or getattr(record, "aliases", None) or []
             # A record with a page of its own is also what its kind is called ("onboarding plan", "checklist").
             kind_name = [kind.noun] if kind.page_macro else []
-            found[location(kind.url_of(record.id))] = list(dict.fromkeys([*words, *kind_name]))
+            # Material shows an entry's tags as HTML, as it does its title and text: a name from the data is escaped
+            # here as the page's own text was, so that "<img onerror=...>" in a name reads as text in a result.
+            found[location(kind.url_of(record.id))] = [html.escape(word) for word in dict.fromkeys([*words, *kind_name])]
     return found
 
 
