@@ -25,11 +25,12 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # Debian packages the browser, PDF and publishing tests need: chromium (driven by Playwright), poppler's pdftoppm and
-# nginx (tests/test_publish.py serves the site with publish/nginx.conf). nginx is looked for where Debian puts it:
-# /usr/sbin is not on every user's PATH.
+# nginx (tests/test_publish.py serves the site with publish/nginx.conf), and the Noto CJK fonts the Chinese PDFs are
+# set in (WeasyPrint embeds them). nginx is looked for where Debian puts it: /usr/sbin is not on every user's PATH.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 system-packages:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && [ -x /usr/sbin/nginx ] || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils nginx >/dev/null)
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && [ -x /usr/sbin/nginx ] && [ -f $(CJK_FONT) ] || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils nginx fonts-noto-cjk >/dev/null)
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -12,6 +12,7 @@ import copy
 import shutil
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 import yaml
@@ -96,8 +97,18 @@ def make_plain(project: Path, plain: Path) -> Path:
     for name, extra, docs_dir in ((PLAIN_CONFIG, [], "docs"), (MACROS_ONLY_CONFIG, [NO_MODULE], MACROS_ONLY_DOCS)):
         overrides = {"INHERIT": "mkdocs.yml", "docs_dir": docs_dir, "plugins": plugins + extra, "hooks": [],
                      "watch": [], "nav": capture.nav, "markdown_extensions": capture.extensions}
-        (plain / name).write_text(yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (plain / name).write_text(yaml.dump(overrides, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+                                  encoding="utf-8")
     return plain / PLAIN_CONFIG
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes a function in the extensions' settings (pymdownx.emoji's index and generator) as MkDocs's
+    `!!python/name:module.function`, the form mkdocs.yml gives it in."""
+
+
+_ConfigDumper.add_representer(types.FunctionType, lambda dumper, function: dumper.represent_scalar(
+    f"tag:yaml.org,2002:python/name:{function.__module__}.{function.__qualname__}", ""))
 
 
 def _raw_for_jinja(page: str) -> str:

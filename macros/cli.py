@@ -21,8 +21,51 @@ def check(args) -> int:
     for kind, record in handbook.overdue(today):
         print(f"warning: {kind}/{record.id} was due for review on {record.review_by} (owner: {record.owner})",
               file=sys.stderr)
+    translated = _check_translations(args.data, strict=args.strict)
+    if translated is None:
+        return 1
     counts = ", ".join(f"{count} {kind}" for kind, count in handbook.counts().items())
-    print(f"ok: {counts}")
+    print(f"ok: {counts}" + "".join(f"; {name} complete" for name in translated))
+    return 0
+
+
+def _check_translations(data_dir: Path, strict: bool) -> list[str] | None:
+    """Each language folder's translation checked against the English: the languages, or None after printing
+    its problems (with `strict`, a stale translation is one too)."""
+    from .data import translations
+
+    names, failed = [], False
+    for language in translations.languages(data_dir):
+        report = translations.check(data_dir, language, _shown(data_dir), _docs_beside(data_dir))
+        for problem in sorted(set(report.problems)):
+            print(problem, file=sys.stderr)
+        for stale in sorted(set(report.stale)):
+            print(f"{'' if strict else 'warning: '}{stale}", file=sys.stderr)
+        if report.problems or (strict and report.stale):
+            failed = True
+            print(f"{language}: {len(set(report.problems))} problem(s), {len(set(report.stale))} stale translation(s)"
+                  + ("" if report.problems or not strict else " (--strict)"), file=sys.stderr)
+        names.append(translations.LANGUAGES[language])
+    return None if failed else names
+
+
+def _docs_beside(data_dir: Path) -> Path | None:
+    """The project's prose pages (docs/ beside data/), whose translations are checked with the data's."""
+    docs = Path(data_dir).resolve().parent / "docs"
+    return docs if docs.is_dir() else None
+
+
+def stamp_translations(args) -> int:
+    """Record the English each translated record and page now matches (after checking the translation by hand)."""
+    from .data import translations
+
+    report = translations.check(args.data, args.language, _shown(args.data), _docs_beside(args.data))
+    if report.problems:
+        for problem in sorted(set(report.problems)):
+            print(problem, file=sys.stderr)
+        print("not stamped: fix the problems first", file=sys.stderr)
+        return 1
+    print(f"stamped: {translations.stamp(args.data, args.language, _docs_beside(args.data))} record(s) and page(s) changed")
     return 0
 
 
@@ -87,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="check every data file and cross-reference",
                                     description="Check every data file; exit 0 with a summary or 1 with the problems.")
     check_cmd.add_argument("--data", type=Path, default=ROOT / "data", help="folder of YAML data files (default: data/)")
+    check_cmd.add_argument("--strict", action="store_true",
+                           help="fail on a stale translation too (English changed since it was translated)")
     check_cmd.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     check_cmd.set_defaults(run=check)
 
@@ -95,6 +140,14 @@ def parser() -> argparse.ArgumentParser:
     schema_cmd.add_argument("--out", type=Path, default=ROOT / "schemas", help="output folder (default: schemas/)")
     schema_cmd.add_argument("--check", action="store_true", help="only report schema files that are out of date")
     schema_cmd.set_defaults(run=write_schemas)
+
+    stamp_cmd = commands.add_parser("stamp", help="mark a language's translations as made from today's English",
+                                    description="After checking the translations of data/LANGUAGE/ against the "
+                                                "English, write each record's fingerprint (`source:`) so that "
+                                                "`handbook check` reports it again once the English changes.")
+    stamp_cmd.add_argument("language", help="language folder under data/, such as zh")
+    stamp_cmd.add_argument("--data", type=Path, default=ROOT / "data", help="folder of YAML data files (default: data/)")
+    stamp_cmd.set_defaults(run=stamp_translations)
 
     export_cmd = commands.add_parser("export", help="write every record as JSON or CSV",
                                      description="Write every record of every kind as one JSON document (by kind) "

@@ -222,8 +222,9 @@ def problem_with(site: Site, ref: Reference, outbound: frozenset[str]) -> str | 
         return f"external URL {url} (plain outbound links must be listed in tests/linkcheck.py OUTBOUND)"
     base = ref.source
     if ref.what == "search location":
-        base = "index.html"  # search locations are relative to the site root
-    if parts.path.startswith("/") and ref.source != "404.html":
+        # Locations are relative to the root of the index's own edition: search/ of the site, or of zh/.
+        base = ref.source.removesuffix("search/search_index.json") + "index.html"
+    if parts.path.startswith("/") and not ref.source.endswith("404.html"):
         # The 404 page is served at any depth, so MkDocs writes it with root paths; elsewhere they break file://.
         return f"root-relative {url} breaks when the site is opened from a folder or file://"
     target = site.target_file(base, parts.path) if parts.path else base

@@ -51,6 +51,28 @@ def test_the_advert_is_one_page_split_into_essential_and_preferred(site, role):
         assert "Preferred" in text
 
 
+def test_the_advert_ends_with_what_the_company_settings_offer_and_how_to_apply(site):
+    """Written once in data/settings/company.yml (hiring), printed in every advert: PDF, page and both copies."""
+    hiring = HANDBOOK.company.hiring
+    assert hiring.offer and hiring.how_to_apply, "the shipped settings fill in the advert's end"
+    for role in ROLES:
+        _, text = pdf_pages_and_text(site / paths.advert_pdf(role.id))
+        page = (site / "hr" / "adverts" / role.id / "index.html").read_text(encoding="utf-8")
+        ad = paper.advert(HANDBOOK, role, current())
+        for value in (hiring.offer, hiring.how_to_apply):
+            assert normalised(value)[:80] in text, f"{role.id} PDF"
+            assert value[:80] in page, f"{role.id} page"
+            assert value in paper.advert_markdown(ad) and value in paper.advert_plain(ad)
+        assert paper.OFFER_BLANK not in text + page and paper.APPLY_BLANK not in text + page
+
+
+def test_without_hiring_settings_the_advert_shows_blanks_to_fill_in(sample_data):
+    handbook = load_handbook(sample_data)
+    assert handbook.company.hiring.offer is None, "the minimal settings leave hiring out"
+    markdown = paper.advert_markdown(paper.advert(handbook, handbook.roles[0], current()))
+    assert paper.OFFER_BLANK in markdown and paper.APPLY_BLANK in markdown
+
+
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
 def test_the_kit_has_a_scoring_sheet_with_a_row_per_requirement_and_sign_lines(site, role):
     _, text = pdf_pages_and_text(site / paths.interview_kit_pdf(role.id))

@@ -38,3 +38,22 @@ def test_the_patches_are_not_installed_by_a_plain_build():
     """Only `mkdocs serve` installs the patch (site/hooks.py on_startup); importing the module changes nothing."""
     assert Page.render is serve_cache.PAGE_RENDER or serve_cache.STATE.installed
     assert SearchIndex.add_entry_from_context is serve_cache.INDEX_PAGE or serve_cache.STATE.installed
+
+
+def test_the_language_switch_override_differs_from_materials_only_in_its_link():
+    """overrides/partials/alternate.html is Material's partial with one line changed (the link keeps the page): if an
+    upgrade changes Material's partial, this fails, so the override is brought up to date rather than hiding it."""
+    import re
+    from pathlib import Path
+
+    import material
+
+    def lines(path: Path) -> list[str]:
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    theirs = lines(Path(material.__file__).parent / "templates" / "partials" / "alternate.html")
+    ours = lines(Path(__file__).resolve().parent.parent / "overrides" / "partials" / "alternate.html")
+    changed = [(a, b) for a, b in zip(theirs, ours) if a != b]
+    assert len(theirs) == len(ours) and len(changed) == 1, changed
+    assert 'href="{{ alt.link | url }}"' in changed[0][0] and "page.url" in changed[0][1]

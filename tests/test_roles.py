@@ -135,6 +135,18 @@ def test_role_page_links_every_duty_and_requirement(built, role):
             assert " ".join(record.title.split()) in article(path).link_texts, f"{record.title!r} not on {role.id}"
 
 
+@pytest.mark.parametrize("role", [r for r in HANDBOOK.roles if r.also_called], ids=lambda r: r.id)
+def test_role_page_names_the_other_words_for_the_role(site, role):
+    """'Also called: chief of staff, ...' under the role's title, as every record with other names shows them."""
+    import html
+
+    page = (site / "roles" / role.id / "index.html").read_text(encoding="utf-8")
+    line = page[page.index("<em>Also called:</em>"):].split("</p>", 1)[0]
+    words = html.unescape(re.sub(r"<[^>]+>", "", line))  # a glossary term in it is wrapped in <abbr>
+    assert all(word in words for word in role.also_called), line
+    assert page.index("<em>Also called:</em>") < page.index('id="overview"')
+
+
 @pytest.mark.parametrize("role", HANDBOOK.roles, ids=lambda r: r.id)
 def test_printed_job_description_has_what_hr_needs(built, role):
     """The print-only job description: title, purpose, reporting line, every duty and requirement, version and date."""

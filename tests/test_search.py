@@ -1,8 +1,8 @@
 """Search that finds: queries a newcomer would type, typed into Material's search box, find the right page."""
 
-from urllib.parse import urlsplit
-
 import pytest
+
+from searchbox import ITEMS, open_search, site_location, type_query
 
 # (what a newcomer types, the page or section that must be among the first three results)
 QUERIES = [
@@ -36,49 +36,11 @@ QUERIES = [
     ("overdue", "maintenance/"),
 ]
 
-RESULTS = ".md-search-result__list > .md-search-result__item"
-PLACEHOLDER = "Type to start searching"  # Material's result meta while the box is empty and the index is ready
-SETTLED_MS = 400
-WATCH_RESULTS = """() => {
-    window.hbLastResultChange = performance.now();
-    if (!window.hbResultWatcher) {
-        window.hbResultWatcher = new MutationObserver(() => { window.hbLastResultChange = performance.now(); });
-        window.hbResultWatcher.observe(document.querySelector(".md-search-result"),
-                                       {childList: true, subtree: true, characterData: true});
-    }
-}"""
-
-
-def _site_relative(url: str, base: str) -> str:
-    """A result link as `folder/page/#fragment`, whether the site uses directory URLs or .html files (offline)."""
-    parts, root = urlsplit(url), urlsplit(base).path
-    path = parts.path.removeprefix(root)
-    if path.endswith("index.html"):
-        path = path.removesuffix("index.html")
-    elif path.endswith(".html"):
-        path = path.removesuffix(".html") + "/"
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
 def search(page, query: str, base: str) -> list[list[str]]:
     """Types `query` key by key into Material's search and returns the result groups (one per page) as paths."""
-    box = page.locator("input.md-search__input")
-    if not box.evaluate("e => e === document.activeElement"):
-        page.keyboard.press("/")  # Material's shortcut, as a reader opens search
-    box.press("Control+a")
-    box.press("Backspace")
-    # Wait for the cleared box's own text: reading whatever the meta shows right after clearing would wait forever
-    # when the last query and this one both find nothing (the text never changes from "No matching documents").
-    page.wait_for_function(f"""idle => !document.querySelector('{RESULTS}')
-        && document.querySelector('.md-search-result__meta').innerText.trim() === idle""", arg=PLACEHOLDER)
-    page.evaluate(WATCH_RESULTS)
-    page.keyboard.type(query, delay=15)
-    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').innerText.trim() !== idle",
-                           arg=PLACEHOLDER)
-    # Results are replaced as the worker answers each keystroke; read them once they have not changed for a while.
-    page.wait_for_function(f"performance.now() - window.hbLastResultChange > {SETTLED_MS}")
-    groups = page.eval_on_selector_all(RESULTS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
-    return [[_site_relative(url, base) for url in group] for group in groups]
+    type_query(page, query)
+    groups = page.eval_on_selector_all(ITEMS, "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))")
+    return [[site_location(url, base) for url in group] for group in groups]
 
 
 def found_in(expected: str, groups: list[list[str]]) -> bool:
@@ -89,10 +51,7 @@ def found_in(expected: str, groups: list[list[str]]) -> bool:
 
 @pytest.fixture(scope="module")
 def search_page(browser, served_site):
-    """One page kept open for every query, as a reader searching several times would."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(served_site + "/")
+    context, page = open_search(browser, served_site)
     yield page
     context.close()
 

@@ -17,20 +17,17 @@ first three results it showed instead.
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pytest
 
+from searchbox import ITEMS, open_search, site_location, type_query
 from search_queries import (CASES, EVERYDAY, KINDS, KNOWN_MISSES, MISSPELLING, NOT_COVERED, PHRASE, PLURAL, ROLE,
                             SYNONYM, Case)
 
 TOP = 3
-PLACEHOLDER = "Type to start searching"  # Material's result meta while the box is empty and the index is ready
 NO_RESULTS = "No matching documents"
 TYPING_DELAY_MS = 10
-SETTLED_MS = 400
 
-ITEMS = ".md-search-result__list > .md-search-result__item"
 # The links a reader sees in an item: the page, then its best sections; the rest sit in a closed <details>.
 READ_TOP = f"""n => [...document.querySelectorAll('{ITEMS}')].slice(0, n).map(li =>
     [...li.querySelectorAll(':scope > a.md-search-result__link')].map(a => a.href))"""
@@ -43,19 +40,6 @@ READ_PARTIAL = f"""n => [...document.querySelectorAll('{ITEMS}')].slice(0, n).ma
         .every(article => article.querySelector('.md-search-result__terms')))"""
 HINT = "() => { const hint = document.querySelector('.hb-search-hint'); return hint && !hint.hidden ? hint.innerText : ''; }"
 COUNT_ITEMS = f"() => document.querySelectorAll('{ITEMS}').length"
-IS_EMPTY = f"""text => !document.querySelector('{ITEMS}')
-    && document.querySelector('.md-search-result__meta').innerText.trim() === text"""
-WATCH_RESULTS = """() => {
-    window.hbLastResultChange = performance.now();
-    if (!window.hbResultWatcher) {
-        window.hbResultWatcher = new MutationObserver(() => { window.hbLastResultChange = performance.now(); });
-        window.hbResultWatcher.observe(document.querySelector('.md-search-result'),
-                                       {childList: true, subtree: true, characterData: true});
-    }
-}"""
-# Results are replaced as the worker answers each keystroke: read them once nothing changed for a while after the
-# last key (measured from the last key too, so a slow answer to it is not missed).
-SETTLED = "ms => performance.now() - Math.max(window.hbLastResultChange, window.hbTypedAt) > ms"
 
 
 @dataclass(frozen=True)
@@ -96,30 +80,9 @@ def answers(expected: str, links: tuple[str, ...]) -> bool:
     return expected in {link.split("#")[0] for link in links}
 
 
-def site_location(url: str, base: str) -> str:
-    """A result link as the search index writes locations (`duties/#call-log`): no query, relative to the site root."""
-    parts, root = urlsplit(url), urlsplit(base).path
-    path = parts.path.removeprefix(root)
-    if path.endswith("index.html"):
-        path = path.removesuffix("index.html")
-    elif path.endswith(".html"):
-        path = path.removesuffix(".html") + "/"
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
 def search(page, case: Case, base: str) -> Outcome:
     """Clears the box, types the query key by key as a reader does, and reads the settled results."""
-    box = page.locator("input.md-search__input")
-    if not box.evaluate("e => e === document.activeElement"):
-        page.keyboard.press("/")  # Material's shortcut, as a reader opens search
-    box.press("Control+a")
-    box.press("Backspace")
-    page.wait_for_function(IS_EMPTY, arg=PLACEHOLDER)
-    page.evaluate(WATCH_RESULTS)
-    page.keyboard.type(case.query, delay=TYPING_DELAY_MS)
-    page.evaluate("() => { window.hbTypedAt = performance.now(); }")
-    assert box.input_value() == case.query, f"typed {case.query!r}, the box holds {box.input_value()!r}"
-    page.wait_for_function(SETTLED, arg=SETTLED_MS)
+    type_query(page, case.query, TYPING_DELAY_MS)
     top = page.evaluate(READ_TOP, TOP)
     return Outcome(case=case, top=tuple(tuple(site_location(url, base) for url in links) for links in top),
                    count=page.evaluate(COUNT_ITEMS),
@@ -164,12 +127,7 @@ def summary(request) -> Summary:
 
 @pytest.fixture(scope="module")
 def search_page(browser, served_site):
-    """One page kept open for every query, as a reader searching several times would, with the index loaded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(served_site + "/")
-    page.keyboard.press("/")
-    page.wait_for_function(IS_EMPTY, arg=PLACEHOLDER)
+    context, page = open_search(browser, served_site)
     yield page
     context.close()
 

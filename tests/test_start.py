@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from macros.render.start import first_week_checklist
+from macros.render.checklists import first_week_checklist
 from macros.site.pages import generated_pages, nav_children
 
 TODAY = date.today()
@@ -64,6 +64,19 @@ def test_every_role_has_a_start_page_in_the_start_section(handbook, site):
         assert link and link.group(1) == html.escape(role.short_name), (role.id, link and link.group(1))
 
 
+def test_the_checklist_index_lists_first_week_and_recurring_checklists_apart(handbook, site):
+    """The index page has the navigation's two groups: under "First week" each role's first list, the rest below."""
+    import re
+
+    page = (site / "checklists" / "index.html").read_text(encoding="utf-8")
+    article = page.split('id="first-week"', 1)[1].split("</article>", 1)[0]
+    first_part, recurring_part = article.split('id="recurring"', 1)
+    listed = lambda part: set(re.findall(r'href="([a-z0-9-]+)/"', part)) & {c.id for c in handbook.checklists}
+    expected = {first_week_checklist(handbook, r).id for r in handbook.roles}
+    assert listed(first_part) == expected
+    assert listed(recurring_part) == {c.id for c in handbook.checklists} - expected
+
+
 def test_first_week_and_recurring_checklists_are_apart_in_the_navigation(handbook):
     """The checklists section holds a first-week group (one per role) and a recurring group, each checklist once."""
     first, recurring = nav_children(handbook)["checklists/index.md"]
@@ -114,7 +127,7 @@ def test_this_week_shows_exactly_the_steps_the_plan_dates_put_in_this_week(conte
 
         ticked = checklist.items[0]
         save(page, f"gm-handbook/checklist/{checklist.id}", {"format": "gm-handbook-checklist", "version": 1,
-             "checklist": checklist.id, "done": {ticked.id: item_hash(ticked)}})
+             "checklist": checklist.id, "done": {ticked.id: item_hash(handbook, checklist, ticked)}})
     for url in (f"/start/{role.id}/", "/"):  # the start page, then the home page, which remembers the role
         page.goto(served_site + url)
         week = page.locator("[data-hb-week]")

@@ -22,6 +22,103 @@
   const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
+  const ZH_WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+  /* Every text a reader sees or hears, in the page's language (<html lang="zh"> is Chinese, anything else English).
+     Dates are written out here by hand, not by toLocaleDateString, so they read the same on every machine. */
+  const WORDS = {
+    en: {
+      problems: {
+        unreadable: ["Saved progress ignored", "The progress saved in this browser for this page could not be read " +
+          "(it is damaged, or was written by something else), so it was ignored. Your next change replaces it."],
+        unavailable: ["Progress cannot be saved", "This browser does not let the page keep data (storage is switched " +
+          "off or full), so ticks and dates last only until you leave the page. Export your progress to keep it."],
+      },
+      dismiss: "Dismiss this notice",
+      done: (n, total) => `${n} of ${total} done`,
+      notStarted: "Not started",
+      savedUnreadable: "Saved progress unreadable",
+      changedTitle: "Some steps changed",
+      changed: (n) => `${n === 1 ? "One step has" : `${n} steps have`} ` +
+        "been reworded since you ticked them, so they start unticked again. Read them and tick them again when done.",
+      resetTitle: "Checklist reset",
+      reset: "Every step is unticked.",
+      undo: "Undo",
+      notJson: "it is not JSON",
+      notProgressFile: (format) => `it is not a handbook progress file (one has "format": "${format}")`,
+      wrongVersion: (version, wanted) => `it has ${version === undefined ? "no version number"
+        : `version ${JSON.stringify(version)}`}, and this handbook reads version ${wanted}`,
+      noSections: "it lacks its \"checklists\" or \"onboarding\" section",
+      badChecklist: (id) => `its progress for checklist "${id}" is damaged`,
+      badPlan: (id) => `its start date for plan "${id}" is damaged`,
+      exportName: (day) => `handbook-progress-${day}.json`,
+      notImportedTitle: "Nothing imported",
+      notImported: (name, problem) => `${name} was not imported: ${problem}. Your progress is unchanged.`,
+      importedTitle: "Progress imported",
+      imported: (name, lists, plans) => `${name}: progress for ${lists} checklist${lists === 1 ? "" : "s"} ` +
+        `and ${plans} start date${plans === 1 ? "" : "s"} restored.`,
+      shortDate: (date) => `${WEEKDAYS[date.getUTCDay()].slice(0, 3)} ${date.getUTCDate()} ` +
+        `${MONTHS[date.getUTCMonth()].slice(0, 3)} ${date.getUTCFullYear()}`,
+      longDate: (date) => `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ` +
+        `${date.getUTCFullYear()}`,
+      icsSummary: (phase, title) => `${phase}: ${title}`,
+      icsChecklists: (titles) => `Checklists: ${titles.join("; ")}`,
+      icsDuties: (titles) => `Duties: ${titles.join("; ")}`,
+      noCalendarTitle: "Calendar unavailable",
+      noCalendar: "This page's plan data could not be read, so no calendar can be made.",
+      pickStart: "Pick your start date to see the date of every step.",
+      notWorkingDay: (start, zero) => `${start} is not a working day, so day 0 is ${zero}.`,
+      dayZero: (zero) => `Day 0 is ${zero}.`,
+      skipsDaysOff: " Dates skip days off and public holidays.",
+      errorTitle: "Something went wrong",
+      error: (message) => `This block could not start (${message}); the page itself still works.`,
+    },
+    zh: {
+      problems: {
+        unreadable: ["已忽略保存的进度", "本浏览器中为此页保存的进度无法读取（数据已损坏，或由其他程序写入），" +
+          "因此已忽略。你下次修改时会覆盖它。"],
+        unavailable: ["无法保存进度", "此浏览器不允许本页保存数据（存储已关闭或已满），勾选和日期只在你离开本页前有效。" +
+          "如需保留，请导出进度。"],
+      },
+      dismiss: "关闭此提示",
+      done: (n, total) => `已完成 ${n}/${total}`,
+      notStarted: "未开始",
+      savedUnreadable: "保存的进度无法读取",
+      changedTitle: "部分步骤已修改",
+      changed: (n) => `有 ${n} 个步骤在你勾选后修改过文字，因此已恢复为未勾选。请重新阅读，完成后再次勾选。`,
+      resetTitle: "清单已重置",
+      reset: "所有步骤均已取消勾选。",
+      undo: "撤销",
+      notJson: "不是 JSON 文件",
+      notProgressFile: (format) => `不是本手册的进度文件（进度文件中应有 "format": "${format}"）`,
+      wrongVersion: (version, wanted) => `${version === undefined ? "文件没有版本号"
+        : `文件版本为 ${JSON.stringify(version)}`}，本手册只能读取版本 ${wanted}`,
+      noSections: "缺少 \"checklists\" 或 \"onboarding\" 部分",
+      badChecklist: (id) => `清单“${id}”的进度已损坏`,
+      badPlan: (id) => `入职计划“${id}”的入职日期已损坏`,
+      exportName: (day) => `手册进度-${day}.json`,
+      notImportedTitle: "未导入",
+      notImported: (name, problem) => `${name} 未导入：${problem}。你的进度没有变化。`,
+      importedTitle: "进度已导入",
+      imported: (name, lists, plans) => `${name}：已恢复 ${lists} 个清单的进度和 ${plans} 个入职日期。`,
+      shortDate: (date) => `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`,
+      longDate: (date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日` +
+        `（${ZH_WEEKDAYS[date.getUTCDay()]}）`,
+      icsSummary: (phase, title) => `${phase}：${title}`,
+      icsChecklists: (titles) => `清单：${titles.join("；")}`,
+      icsDuties: (titles) => `职责：${titles.join("；")}`,
+      noCalendarTitle: "无法生成日历",
+      noCalendar: "无法读取本页的计划数据，因此无法生成日历。",
+      pickStart: "选择入职日期后，即可看到每个步骤的日期。",
+      notWorkingDay: (start, zero) => `${start}不是工作日，因此第0天为${zero}。`,
+      dayZero: (zero) => `第0天为${zero}。`,
+      skipsDaysOff: "日期已跳过休息日和法定节假日。",
+      errorTitle: "出错了",
+      error: (message) => `此区块无法启动（${message}），页面其他部分仍可正常使用。`,
+    },
+  };
+  const LANG = String(document.documentElement.lang || "").startsWith("zh") ? "zh" : "en";
+  const T = WORDS[LANG];
 
   /* ------------------------------------------------------------ storage that never throws */
 
@@ -93,12 +190,7 @@
 
   /* ------------------------------------------------------------ notices */
 
-  const PROBLEMS = {
-    unreadable: ["Saved progress ignored", "The progress saved in this browser for this page could not be read " +
-      "(it is damaged, or was written by something else), so it was ignored. Your next change replaces it."],
-    unavailable: ["Progress cannot be saved", "This browser does not let the page keep data (storage is switched " +
-      "off or full), so ticks and dates last only until you leave the page. Export your progress to keep it."],
-  };
+  const PROBLEMS = T.problems;
 
   /* Shows (or replaces) the notice called `name` in a block's notice area. */
   function notify(area, name, title, message, tone, action) {
@@ -124,7 +216,7 @@
     const close = document.createElement("button");
     close.type = "button";
     close.className = "hb-notice__close";
-    close.setAttribute("aria-label", "Dismiss this notice");
+    close.setAttribute("aria-label", T.dismiss);
     close.textContent = "×";
     close.addEventListener("click", () => box.remove());
     box.append(close, heading, body);
@@ -154,7 +246,7 @@
 
     function showCount() {
       const done = boxes.filter((box) => box.checked).length;
-      count.textContent = `${done} of ${boxes.length} done`;
+      count.textContent = T.done(done, boxes.length);
       if (bar) bar.value = done;
       boxes.forEach((box) => box.closest("tr") && box.closest("tr").classList.toggle("hb-done", box.checked));
     }
@@ -170,9 +262,7 @@
         if (saved && saved !== box.dataset.hbHash) changed += 1;
       });
       if (changed) {
-        notify(area, "changed", "Some steps changed", `${changed === 1 ? "One step has" : `${changed} steps have`} ` +
-          "been reworded since you ticked them, so they start unticked again. Read them and tick them again when done.",
-          "info");
+        notify(area, "changed", T.changedTitle, T.changed(changed), "info");
       } else {
         clearNotice(area, "changed");
       }
@@ -196,8 +286,8 @@
       boxes.forEach((box) => { box.checked = false; });
       save();
       showCount();
-      notify(area, "reset", "Checklist reset", "Every step is unticked.", "info", {
-        label: "Undo", run() { writeChecklist(id, before); load(); },
+      notify(area, "reset", T.resetTitle, T.reset, "info", {
+        label: T.undo, run() { writeChecklist(id, before); load(); },
       });
     });
     setupTransfer(root, area);
@@ -213,8 +303,8 @@
     function load() {
       const { done, problem } = readChecklist(id);
       const ticked = Object.entries(done).filter(([item, hash]) => items.get(item) === hash).length;
-      element.textContent = problem === "unreadable" ? "Saved progress unreadable"
-        : ticked ? `${ticked} of ${items.size} done` : "Not started";
+      element.textContent = problem === "unreadable" ? T.savedUnreadable
+        : ticked ? T.done(ticked, items.size) : T.notStarted;
       element.classList.toggle("hb-list-progress--started", ticked > 0);
     }
     load();
@@ -242,18 +332,17 @@
   /* Why `data` is not a progress file this page can import, or "" when it is. */
   function importProblem(data) {
     if (!isObject(data) || data.format !== FORMATS.file) {
-      return `it is not a handbook progress file (one has "format": "${FORMATS.file}")`;
+      return T.notProgressFile(FORMATS.file);
     }
     if (data.version !== VERSION) {
-      const found = data.version === undefined ? "no version number" : `version ${JSON.stringify(data.version)}`;
-      return `it has ${found}, and this handbook reads version ${VERSION}`;
+      return T.wrongVersion(data.version, VERSION);
     }
-    if (!isObject(data.checklists) || !isObject(data.onboarding)) return "it lacks its \"checklists\" or \"onboarding\" section";
+    if (!isObject(data.checklists) || !isObject(data.onboarding)) return T.noSections;
     for (const [id, done] of Object.entries(data.checklists)) {
-      if (!SLUG.test(id) || !isDoneMap(done)) return `its progress for checklist "${id}" is damaged`;
+      if (!SLUG.test(id) || !isDoneMap(done)) return T.badChecklist(id);
     }
     for (const [id, plan] of Object.entries(data.onboarding)) {
-      if (!SLUG.test(id) || !isObject(plan) || !isIsoDate(plan.start)) return `its start date for plan "${id}" is damaged`;
+      if (!SLUG.test(id) || !isObject(plan) || !isIsoDate(plan.start)) return T.badPlan(id);
     }
     return "";
   }
@@ -274,7 +363,7 @@
     const input = root.querySelector("input[data-hb-import]");
     on(root, "export", () => {
       const file = exportProgress();
-      download(`handbook-progress-${file.exported.slice(0, 10)}.json`, "application/json",
+      download(T.exportName(file.exported.slice(0, 10)), "application/json",
         `${JSON.stringify(file, null, 2)}\n`);
     });
     on(root, "import", () => input.click());
@@ -284,10 +373,9 @@
       if (!file) return;
       let data = null;
       try { data = JSON.parse(await file.text()); } catch (error) { data = undefined; }
-      const problem = data === undefined ? "it is not JSON" : importProblem(data);
+      const problem = data === undefined ? T.notJson : importProblem(data);
       if (problem) {
-        notify(area, "import", "Nothing imported", `${file.name} was not imported: ${problem}. Your progress is unchanged.`,
-          "failure");
+        notify(area, "import", T.notImportedTitle, T.notImported(file.name, problem), "failure");
         return;
       }
       const failed = [
@@ -301,8 +389,7 @@
       }
       const lists = Object.keys(data.checklists).length;
       const plans = Object.keys(data.onboarding).length;
-      notify(area, "import", "Progress imported", `${file.name}: progress for ${lists} checklist${lists === 1 ? "" : "s"} ` +
-        `and ${plans} start date${plans === 1 ? "" : "s"} restored.`, "success");
+      notify(area, "import", T.importedTitle, T.imported(file.name, lists, plans), "success");
     });
   }
 
@@ -346,10 +433,8 @@
   const pad = (number, width) => String(number).padStart(width || 2, "0");
   const isoOf = (date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
   const icsDateOf = (date) => isoOf(date).replace(/-/g, "");
-  const shortDate = (date) => `${WEEKDAYS[date.getUTCDay()].slice(0, 3)} ${date.getUTCDate()} ` +
-    `${MONTHS[date.getUTCMonth()].slice(0, 3)} ${date.getUTCFullYear()}`;
-  const longDate = (date) => `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ` +
-    `${date.getUTCFullYear()}`;
+  const shortDate = T.shortDate;
+  const longDate = T.longDate;
 
   /* ------------------------------------------------------------ calendar file (RFC 5545) */
 
@@ -392,12 +477,12 @@
     plan.steps.forEach((step) => {
       const date = dateOf(zero, step.day, plan.counting, plan.calendar);
       const details = [step.outcome];
-      if (step.checklists.length) details.push(`Checklists: ${step.checklists.join("; ")}`);
-      if (step.duties.length) details.push(`Duties: ${step.duties.join("; ")}`);
+      if (step.checklists.length) details.push(T.icsChecklists(step.checklists));
+      if (step.duties.length) details.push(T.icsDuties(step.duties));
       if (pageUrl) details.push(`${pageUrl}#${step.id}`);
       lines.push("BEGIN:VEVENT", `UID:${plan.id}.${step.id}@${UID_DOMAIN}`, `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${icsDateOf(date)}`, `DTEND;VALUE=DATE:${icsDateOf(addDays(date, 1))}`,
-        `SUMMARY:${icsText(`${step.phase}: ${step.title}`)}`, `DESCRIPTION:${icsText(details.join("\n\n"))}`,
+        `SUMMARY:${icsText(T.icsSummary(step.phase, step.title))}`, `DESCRIPTION:${icsText(details.join("\n\n"))}`,
         "TRANSP:TRANSPARENT", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -419,8 +504,7 @@
     try {
       plan = JSON.parse(root.querySelector("script[data-hb-plan-data]").textContent);
     } catch (error) {
-      notify(area, "data", "Calendar unavailable", "This page's plan data could not be read, so no calendar can be made.",
-        "failure");
+      notify(area, "data", T.noCalendarTitle, T.noCalendar, "failure");
     }
 
     const workingDays = (plan && plan.calendar) || STANDARD_WEEK;
@@ -435,12 +519,11 @@
       if (printed) printed.textContent = zero ? longDate(zero) : blank;
       icsButton.disabled = !zero || !plan;
       if (!zero) {
-        status.textContent = "Pick your start date to see the date of every step.";
+        status.textContent = T.pickStart;
       } else if (isoOf(zero) !== start) {
-        status.textContent = `${longDate(parseDate(start))} is not a working day, so day 0 is ${longDate(zero)}.`;
+        status.textContent = T.notWorkingDay(longDate(parseDate(start)), longDate(zero));
       } else {
-        status.textContent = `Day 0 is ${longDate(zero)}.` +
-          (counting === "working-days" ? " Dates skip days off and public holidays." : "");
+        status.textContent = T.dayZero(longDate(zero)) + (counting === "working-days" ? T.skipsDaysOff : "");
       }
     }
 
@@ -491,8 +574,7 @@
         refreshers.push(setup(element));
       } catch (error) {
         // One broken block must not take the rest of the page with it.
-        notify(element.querySelector("[data-hb-notices]"), "error", "Something went wrong",
-          `This block could not start (${error.message}); the page itself still works.`, "failure");
+        notify(element.querySelector("[data-hb-notices]"), "error", T.errorTitle, T.error(error.message), "failure");
       }
     }));
   }

@@ -6,6 +6,87 @@
 (function () {
   "use strict";
 
+  /* Every text a reader sees or hears, in the page's language (<html lang="zh"> is Chinese, anything else English).
+     Data the page hands over (titles, labels, levels) is already in the page's language and is not translated here. */
+  const WORDS = {
+    en: {
+      copied: (kind) => `The advert is on the clipboard as ${kind === "markdown" ? "Markdown" : "plain text"}.`,
+      copyRefused: "Copying was refused by the browser: select the advert below and copy it by hand.",
+      count: (heading, n) => `${heading} (${n})`,
+      detail: (detail) => ` — ${detail}`,
+      bothDiffer: (a, x, b, y) => `${a}: ${x}; ${b}: ${y}`,
+      none: "None",
+      both: "Both roles",
+      only: (title) => `Only ${title}`,
+      pair: (a, b) => `${a} and ${b}`,
+      sameRole: "You picked the same role twice: everything is shared.",
+      duties: "Duties",
+      requirements: "Requirements",
+      expectations: "What good looks like at 30, 60 and 90 days",
+      pitfalls: "Pitfalls",
+      tools: "Tools and software",
+      worksWith: "Works with",
+      duty: (importance, often) => `${importance}, ${often}`,
+      requirement: (importance, word, level) => `${importance}, ${word} (${level}/5)`,
+      review: "Progress review",
+      reviewOf: (role) => `Progress review: ${role}`,
+      facts: (exported, reviewed, started) => `Exported ${exported || "(no date)"} · reviewed ${reviewed}` +
+        (started !== null ? ` · started ${started}` : " · no start date in the file"),
+      checklists: "Checklists",
+      columns: ["Checklist", "Done", "Of"],
+      overdue: (n) => `Overdue steps (${n})`,
+      overdueStep: (title, due, open) => `${title} — due ${due}; open: ${open.join("; ")}`,
+      nothingOverdue: "Nothing is overdue.",
+      stage: (label) => `Expectations for this stage: ${label.toLowerCase()}`,
+      signers: ["Assistant", "Manager"],
+      signFields: ["Name", "Date", "Signature"],
+      watch: "Pitfalls to watch for in this role",
+      sees: "What you may see",
+      raise: "How to raise it",
+      notJson: "it is not JSON",
+      notOpened: (name, problem) => `${name} was not opened: ${problem}.`,
+    },
+    zh: {
+      copied: (kind) => `招聘启事已按${kind === "markdown" ? " Markdown 格式" : "纯文本"}复制到剪贴板。`,
+      copyRefused: "浏览器拒绝了复制：请选中下方的招聘启事，手动复制。",
+      count: (heading, n) => `${heading}（${n}）`,
+      detail: (detail) => `——${detail}`,
+      bothDiffer: (a, x, b, y) => `${a}：${x}；${b}：${y}`,
+      none: "无",
+      both: "两个岗位都有",
+      only: (title) => `仅${title}`,
+      pair: (a, b) => `${a}与${b}`,
+      sameRole: "两次选择了同一岗位：所有内容都相同。",
+      duties: "职责",
+      requirements: "任职要求",
+      expectations: "第30、60、90天应达到的表现",
+      pitfalls: "常见误区",
+      tools: "工具和软件",
+      worksWith: "常用工具",
+      duty: (importance, often) => `${importance}，${often}`,
+      requirement: (importance, word, level) => `${importance}，${word}（${level}/5）`,
+      review: "进度回顾",
+      reviewOf: (role) => `进度回顾：${role}`,
+      facts: (exported, reviewed, started) => `导出日期：${exported || "无"} · 回顾日期：${reviewed}` +
+        (started !== null ? ` · 入职日期：${started}` : " · 文件中没有入职日期"),
+      checklists: "清单",
+      columns: ["清单", "已完成", "总数"],
+      overdue: (n) => `逾期步骤（${n}）`,
+      overdueStep: (title, due, open) => `${title}——应于 ${due} 完成；未完成的清单：${open.join("；")}`,
+      nothingOverdue: "没有逾期的步骤。",
+      stage: (label) => `本阶段的期望：${label}`,
+      signers: ["助理", "上级"],
+      signFields: ["姓名", "日期", "签名"],
+      watch: "本岗位需要留意的常见误区",
+      sees: "可能出现的迹象",
+      raise: "如何提出",
+      notJson: "不是 JSON 文件",
+      notOpened: (name, problem) => `${name} 无法打开：${problem}。`,
+    },
+  };
+  const LANG = String(document.documentElement.lang || "").startsWith("zh") ? "zh" : "en";
+  const T = WORDS[LANG];
+
   const readJson = (selector) => {
     const element = document.querySelector(selector);
     return element ? JSON.parse(element.textContent) : null;
@@ -40,9 +121,7 @@
       button.addEventListener("click", async () => {
         const kind = button.dataset.hbCopy;
         const copied = await copyText(copies[kind]);
-        const name = kind === "markdown" ? "Markdown" : "plain text";
-        status.textContent = copied ? `The advert is on the clipboard as ${name}.`
-          : "Copying was refused by the browser: select the advert below and copy it by hand.";
+        status.textContent = copied ? T.copied(kind) : T.copyRefused;
       });
     });
   }
@@ -71,7 +150,7 @@
   /* One list of a split: `set` names it for tests and print ("shared", "only-a", "only-b"). */
   function setList(heading, set, items, describe) {
     const section = el("section", "hb-compare__set");
-    section.appendChild(el("h4", "", `${heading} (${items.length})`));
+    section.appendChild(el("h4", "", T.count(heading, items.length)));
     const list = el("ul");
     list.dataset.hbSet = set;
     items.forEach((item) => {
@@ -79,10 +158,10 @@
       const li = el("li", "", record.title);
       li.dataset.id = record.id;
       const detail = describe(item);
-      if (detail) li.appendChild(el("span", "hb-compare__detail", ` — ${detail}`));
+      if (detail) li.appendChild(el("span", "hb-compare__detail", T.detail(detail)));
       list.appendChild(li);
     });
-    if (!items.length) list.appendChild(el("li", "hb-compare__none", "None"));
+    if (!items.length) list.appendChild(el("li", "hb-compare__none", T.none));
     section.appendChild(list);
     return section;
   }
@@ -93,10 +172,10 @@
     section.dataset.hbPart = part;
     section.appendChild(el("h2", "", title));
     const grid = el("div", "hb-compare__grid");
-    grid.appendChild(setList("Both roles", "shared", parts.shared,
-      ([x, y]) => (describe(x) === describe(y) ? describe(x) : `${a.title}: ${describe(x)}; ${b.title}: ${describe(y)}`)));
-    grid.appendChild(setList(`Only ${a.title}`, "only-a", parts.onlyA, describe));
-    grid.appendChild(setList(`Only ${b.title}`, "only-b", parts.onlyB, describe));
+    grid.appendChild(setList(T.both, "shared", parts.shared,
+      ([x, y]) => (describe(x) === describe(y) ? describe(x) : T.bothDiffer(a.title, describe(x), b.title, describe(y)))));
+    grid.appendChild(setList(T.only(a.title), "only-a", parts.onlyA, describe));
+    grid.appendChild(setList(T.only(b.title), "only-b", parts.onlyB, describe));
     section.appendChild(grid);
     return section;
   }
@@ -128,14 +207,14 @@
     const a = byId.get(idA), b = byId.get(idB);
     root.replaceChildren();
     if (!a || !b) return;
-    root.appendChild(el("h2", "hb-compare__title", `${a.title} and ${b.title}`));
-    if (a.id === b.id) root.appendChild(el("p", "", "You picked the same role twice: everything is shared."));
-    root.appendChild(splitPart("Duties", "duties", a, b, (d) => `${d.importance}, ${d.often}`));
-    root.appendChild(splitPart("Requirements", "requirements", a, b, (r) => `${r.importance}, ${r.levelWord} (${r.level}/5)`));
-    root.appendChild(sideBySide("What good looks like at 30, 60 and 90 days", "expectations", a, b,
+    root.appendChild(el("h2", "hb-compare__title", T.pair(a.title, b.title)));
+    if (a.id === b.id) root.appendChild(el("p", "", T.sameRole));
+    root.appendChild(splitPart(T.duties, "duties", a, b, (d) => T.duty(d.importance, d.often)));
+    root.appendChild(splitPart(T.requirements, "requirements", a, b, (r) => T.requirement(r.importance, r.levelWord, r.level)));
+    root.appendChild(sideBySide(T.expectations, "expectations", a, b,
       Object.keys(a.expectations).map((label) => [label, a.expectations[label], b.expectations[label] || []])));
-    root.appendChild(splitPart("Pitfalls", "pitfalls", a, b, () => ""));
-    root.appendChild(sideBySide("Tools and software", "tools", a, b, [["Works with", a.tools, b.tools]]));
+    root.appendChild(splitPart(T.pitfalls, "pitfalls", a, b, () => ""));
+    root.appendChild(sideBySide(T.tools, "tools", a, b, [[T.worksWith, a.tools, b.tools]]));
   }
 
   function setUpComparison() {
@@ -179,20 +258,19 @@
     root.replaceChildren();
     const planId = Object.keys(file.onboarding).find((id) => data.plans[id]);
     const plan = planId ? data.plans[planId] : null;
-    root.appendChild(el("h2", "", plan ? `Progress review: ${plan.role}` : "Progress review"));
+    root.appendChild(el("h2", "", plan ? T.reviewOf(plan.role) : T.review));
     const facts = el("p", "hb-review__facts");
-    facts.textContent = `Exported ${String(file.exported || "").slice(0, 10) || "(no date)"} · reviewed ${reviewIso}` +
-      (plan ? ` · started ${file.onboarding[planId].start}` : " · no start date in the file");
+    facts.textContent = T.facts(String(file.exported || "").slice(0, 10), reviewIso, plan ? file.onboarding[planId].start : null);
     root.appendChild(facts);
 
     // The role's checklists first, then any other the assistant has ticked.
     const ids = [...(plan ? plan.checklists : []), ...Object.keys(file.checklists)]
       .filter((id, index, all) => data.checklists[id] && all.indexOf(id) === index);
-    root.appendChild(el("h3", "", "Checklists"));
+    root.appendChild(el("h3", "", T.checklists));
     const table = el("table", "hb-review__checklists");
     table.dataset.hbReviewChecklists = "";
     const head = table.createTHead().insertRow();
-    ["Checklist", "Done", "Of"].forEach((text) => head.appendChild(el("th", "", text)));
+    T.columns.forEach((text) => head.appendChild(el("th", "", text)));
     const body = table.createTBody();
     const progress = {};
     ids.forEach((id) => {
@@ -213,17 +291,17 @@
     const dated = plan.steps.map((step) => ({ step, date: tools.dateOf(zero, step.day, plan.counting, plan.calendar) }));
     const overdue = dated.filter(({ step, date }) => date < review && step.checklists.some((id) =>
       !(progress[id] || checklistProgress(data.checklists[id], file.checklists[id])).complete));
-    root.appendChild(el("h3", "", `Overdue steps (${overdue.length})`));
+    root.appendChild(el("h3", "", T.overdue(overdue.length)));
     const list = el("ul");
     list.dataset.hbReviewOverdue = "";
     overdue.forEach(({ step, date }) => {
-      const li = el("li", "", `${step.title} — due ${isoDate(date)}; open: ` +
+      const li = el("li", "", T.overdueStep(step.title, isoDate(date),
         step.checklists.filter((id) => !checklistProgress(data.checklists[id], file.checklists[id]).complete)
-          .map((id) => data.checklists[id].title).join("; "));
+          .map((id) => data.checklists[id].title)));
       li.dataset.id = step.id;
       list.appendChild(li);
     });
-    if (!overdue.length) list.appendChild(el("li", "", "Nothing is overdue."));
+    if (!overdue.length) list.appendChild(el("li", "", T.nothingOverdue));
     root.appendChild(list);
 
     // The stage is the first of day 30, 60, 90 whose date the review has not passed (day 90 after that).
@@ -231,14 +309,14 @@
       plan.expectations[plan.expectations.length - 1];
     const section = el("section", "hb-review__stage");
     section.dataset.hbReviewStage = stage.label;
-    section.appendChild(el("h3", "", `Expectations for this stage: ${stage.label.toLowerCase()}`));
+    section.appendChild(el("h3", "", T.stage(stage.label)));
     const items = el("ul");
     stage.items.forEach((item) => items.appendChild(el("li", "", item)));
     section.appendChild(items);
-    ["Assistant", "Manager"].forEach((who) => {
+    T.signers.forEach((who) => {
       const line = el("div", "hb-sign");
       line.appendChild(el("strong", "hb-sign__who", who));
-      ["Name", "Date", "Signature"].forEach((label) => {
+      T.signFields.forEach((label) => {
         line.appendChild(el("span", "hb-sign__label", label));
         line.appendChild(el("span", "hb-sign__line"));
       });
@@ -248,12 +326,12 @@
 
     const watch = el("section", "hb-review__pitfalls");
     watch.dataset.hbReviewPitfalls = "";
-    watch.appendChild(el("h3", "", "Pitfalls to watch for in this role"));
+    watch.appendChild(el("h3", "", T.watch));
     plan.pitfalls.forEach((pitfall) => {
       const block = el("div", "hb-review__pitfall");
       block.dataset.id = pitfall.id;
       block.appendChild(el("h4", "", pitfall.title));
-      [["What you may see", pitfall.sees], ["How to raise it", pitfall.raise]].forEach(([label, lines]) => {
+      [[T.sees, pitfall.sees], [T.raise, pitfall.raise]].forEach(([label, lines]) => {
         if (!lines.length) return;
         block.appendChild(el("p", "hb-review__label", label));
         const ul = el("ul");
@@ -281,11 +359,11 @@
       let parsed;
       try { parsed = JSON.parse(await chosen.text()); } catch (error) { parsed = undefined; }
       // The same checks, and the same reasons, as importing the file on a checklist page.
-      const problem = parsed === undefined ? "it is not JSON" : window.gmHandbook.importProblem(parsed);
+      const problem = parsed === undefined ? T.notJson : window.gmHandbook.importProblem(parsed);
       if (problem) {
         file = null;
         root.replaceChildren();
-        notice.textContent = `${chosen.name} was not opened: ${problem}.`;
+        notice.textContent = T.notOpened(chosen.name, problem);
         return;
       }
       notice.textContent = "";

@@ -1,6 +1,32 @@
 // Search that finds nothing is not a dead end: under the result count, point at the glossary and the role guides.
 // Material's texts ("No matching documents", "Missing: …") come from its translations and cannot hold links.
 (() => {
+  // Every text a reader sees or hears, in the page's language (<html lang="zh"> is Chinese, anything else English).
+  // `none` and `partial` get the two links, already made, and return the hint's markup.
+  const WORDS = {
+    en: {
+      glossary: "glossary",
+      roles: "role guides",
+      none: (glossary, roles) => `Nothing in the handbook matches that. Check the spelling or try a shorter or plainer word; the
+    ${glossary} explains the handbook's own words, and the ${roles} list
+    what each role does.`,
+      partial: (glossary, roles) => `No entry holds every word you typed (see "Missing" under each result). The
+    ${glossary} explains the handbook's own words, and the ${roles} list
+    what each role does.`,
+      materialNone: "No matching documents",
+    },
+    zh: {
+      glossary: "术语表",
+      roles: "岗位指南",
+      none: (glossary, roles) => `手册中没有与之匹配的内容。请检查是否有错别字，或换一个更短、更常用的词；${glossary}解释了手册中的专用词，` +
+        `${roles}介绍了各岗位的工作。`,
+      partial: (glossary, roles) => `没有哪一条内容包含你输入的全部词语（见每条结果下方的“缺少”）。${glossary}解释了手册中的专用词，` +
+        `${roles}介绍了各岗位的工作。`,
+      materialNone: "没有找到符合条件的结果",
+    },
+  };
+  const T = WORDS[String(document.documentElement.lang || "").startsWith("zh") ? "zh" : "en"];
+
   const result = document.querySelector(".md-search-result");
   const meta = result && result.querySelector(".md-search-result__meta");
   const input = document.querySelector("input.md-search__input");
@@ -18,16 +44,12 @@
   hint.setAttribute("aria-live", "polite");
   meta.after(hint);
 
-  const NONE = `Nothing in the handbook matches that. Check the spelling or try a shorter or plainer word; the
-    ${link("glossary", "glossary")} explains the handbook's own words, and the ${link("roles", "role guides")} list
-    what each role does.`;
-  const PARTIAL = `No entry holds every word you typed (see "Missing" under each result). The
-    ${link("glossary", "glossary")} explains the handbook's own words, and the ${link("roles", "role guides")} list
-    what each role does.`;
+  const NONE = T.none(link("glossary", T.glossary), link("roles", T.roles));
+  const PARTIAL = T.partial(link("glossary", T.glossary), link("roles", T.roles));
 
   // Material's own "nothing found" text, from its translations in the page's configuration.
   const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-  const none = (config.translations || {})["search.result.none"] || "No matching documents";
+  const none = (config.translations || {})["search.result.none"] || T.materialNone;
   let shown = "";
   const update = () => {
     const items = result.querySelectorAll(".md-search-result__list > .md-search-result__item");

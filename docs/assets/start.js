@@ -17,6 +17,44 @@
   const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+  /* Every text a reader sees or hears, in the page's language (<html lang="zh"> is Chinese, anything else English).
+     A message built around a link is [text before, link text, text after]. Dates are written out by hand, not by
+     toLocaleDateString, so they read the same on every machine. */
+  const WORDS = {
+    en: {
+      beforeStart: "Before your start day",
+      titleChosen: (name) => `This week: ${name}`,
+      title: "This week",
+      yourRole: ["Your role: ", (title) => ` (${title}).`],
+      noStart: ["Enter your start date in ", "your onboarding plan", " and this section shows what is due this week."],
+      phase: (phase) => `Current phase: ${phase}.`,
+      week: (monday, sunday, start) => ` Week of ${monday} to ${sunday}; you started on ${start}.`,
+      dueHeading: "Plan steps due this week",
+      noneDue: "No plan steps fall in this week.",
+      openHeading: "Checklist steps still to tick",
+      left: (n) => ` — ${n} left`,
+      more: [(n) => `… and ${n} more on `, "the checklist", "."],
+      date: (date) => `${DAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`,
+    },
+    zh: {
+      beforeStart: "入职前",
+      titleChosen: (name) => `本周：${name}`,
+      title: "本周",
+      yourRole: ["你的岗位：", (title) => `（${title}）。`],
+      noStart: ["在", "你的入职计划", "中填写入职日期后，这里会显示本周要完成的事项。"],
+      phase: (phase) => `当前阶段：${phase}。`,
+      week: (monday, sunday, start) => `本周为${monday}至${sunday}；你于${start}入职。`,
+      dueHeading: "本周到期的计划步骤",
+      noneDue: "本周没有到期的计划步骤。",
+      openHeading: "清单中尚未勾选的步骤",
+      left: (n) => `（还剩 ${n} 项）`,
+      more: [(n) => `……另有 ${n} 项，请查看`, "清单", "。"],
+      date: (date) => `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`,
+    },
+  };
+  const LANG = String(document.documentElement.lang || "").startsWith("zh") ? "zh" : "en";
+  const T = WORDS[LANG];
+
   function read(key) {
     try { return window.localStorage.getItem(key); } catch (error) { return null; }
   }
@@ -51,7 +89,7 @@
     return [monday, new Date(monday.getTime() + 6 * DAY_MS)];
   }
 
-  const label = (date) => `${DAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  const label = T.date;
   const iso = (date) => date.toISOString().slice(0, 10);
 
   /* What the reader should see this week: the phase, the steps due, and the unticked checklist steps behind them. */
@@ -64,7 +102,7 @@
     const [monday, sunday] = weekOf(now);
     const dated = plan.steps.map((step) => ({ step, date: dateOf(zero, step.day, plan.counting, calendar) }));
     const reached = dated.filter(({ date }) => date <= now);
-    const phase = reached.length ? reached[reached.length - 1].step.phase : "Before your start day";
+    const phase = reached.length ? reached[reached.length - 1].step.phase : T.beforeStart;
     const due = dated.filter(({ date }) => date >= monday && date <= sunday);
     const open = [];
     new Set(due.flatMap(({ step }) => step.checklists)).forEach((id) => {
@@ -97,25 +135,23 @@
     const title = root.querySelector("[data-hb-week-title]");
     body.replaceChildren();
     if (root.dataset.hbWeek === "chosen") {
-      title.textContent = `This week: ${role.short_name}`;
+      title.textContent = T.titleChosen(role.short_name);
       const line = element("p", "");
-      line.append("Your role: ", linkTo(root, `start/${role.id}`, role.short_name), ` (${role.title}).`);
+      line.append(T.yourRole[0], linkTo(root, `start/${role.id}`, role.short_name), T.yourRole[1](role.title));
       body.append(line);
     } else {
-      title.textContent = "This week";
+      title.textContent = T.title;
     }
     if (!view) {
-      const line = element("p", "Enter your start date in ");
-      line.append(linkTo(root, `onboarding/${role.plan ? role.plan.id : ""}`, "your onboarding plan"),
-        " and this section shows what is due this week.");
+      const line = element("p", T.noStart[0]);
+      line.append(linkTo(root, `onboarding/${role.plan ? role.plan.id : ""}`, T.noStart[1]), T.noStart[2]);
       body.append(line);
       return;
     }
     const where = element("p", "", { "data-hb-week-phase": view.phase });
-    where.append(element("strong", `Current phase: ${view.phase}.`),
-      ` Week of ${label(view.monday)} to ${label(view.sunday)}; you started on ${label(view.start)}.`);
+    where.append(element("strong", T.phase(view.phase)), T.week(label(view.monday), label(view.sunday), label(view.start)));
     body.append(where);
-    body.append(element("h3", "Plan steps due this week"));
+    body.append(element("h3", T.dueHeading));
     if (view.due.length) {
       const list = element("ul", "", { class: "hb-week__steps" });
       view.due.forEach(({ step, date }) => {
@@ -126,19 +162,19 @@
       });
       body.append(list);
     } else {
-      body.append(element("p", "No plan steps fall in this week."));
+      body.append(element("p", T.noneDue));
     }
     if (!view.open.length) return;
-    body.append(element("h3", "Checklist steps still to tick"));
+    body.append(element("h3", T.openHeading));
     view.open.forEach((list) => {
       const heading = element("p", "", { class: "hb-week__list" });
-      heading.append(linkTo(root, `checklists/${list.id}`, list.title), ` — ${list.items.length} left`);
+      heading.append(linkTo(root, `checklists/${list.id}`, list.title), T.left(list.items.length));
       const items = element("ul", "", { class: "hb-week__items", "data-hb-week-checklist": list.id });
       list.items.slice(0, SHOWN).forEach((item) => items.append(element("li", item.text, { "data-hb-week-item": item.id })));
       body.append(heading, items);
       if (list.items.length > SHOWN) {
-        const more = element("p", `… and ${list.items.length - SHOWN} more on `);
-        more.append(linkTo(root, `checklists/${list.id}`, "the checklist"), ".");
+        const more = element("p", T.more[0](list.items.length - SHOWN));
+        more.append(linkTo(root, `checklists/${list.id}`, T.more[1]), T.more[2]);
         body.append(more);
       }
     });

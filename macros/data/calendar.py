@@ -5,6 +5,7 @@ from datetime import date
 from importlib import metadata
 
 from .company import Company
+from .language import words
 
 YEARS_AHEAD = 2  # plans start this year or in the next two; a 90-day plan started then ends within them too
 
@@ -38,6 +39,6 @@ def working_calendar(company: Company, first_year: int) -> WorkingCalendar:
     public = holidays.country_holidays(company.country, years=years)
     in_span = lambda day: first_year <= day.year <= years[-1]
     extra = sorted(day for day in getattr(public, "weekend_workdays", ()) if in_span(day))
-    source = (f"public holidays of {company.country} from the holidays library {metadata.version('holidays')}, "
-              f"{years[0]}–{years[-1]}")
+    source = words("public holidays of {country} from the holidays library {version}, {first}–{last}").format(
+        country=company.country, version=metadata.version("holidays"), first=years[0], last=years[-1])
     return WorkingCalendar(source, company.working_days, tuple(sorted(public)), tuple(extra))

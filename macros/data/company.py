@@ -10,13 +10,16 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .loader import Problem, read_yaml, validate_mapping
-from .labels import COMPANY_TYPE_TITLES
 from .models import CompanyType, Slug, Strict, Text
 from .patterns import matching
 
 FILE = "settings/company.yml"  # under the data folder
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+EmailAddress = matching(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "is not an email address; write one like handbook@example.com")
+CurrencyCode = matching(r"^[A-Z]{3}$", "is not a currency code; write its three capital letters (ISO 4217), like CNY")
+LogoPath = matching(r"^[\w./-]+\.(svg|png)$", "is not a logo file; give an .svg or .png path under docs/, like "
+                    "assets/logo.svg")
 Colour = matching(r"^#[0-9a-fA-F]{6}$", "is not a colour; write # and six hexadecimal digits, like #0f4c5c")
 
 
@@ -82,7 +85,7 @@ class Contact(Strict):
     """Who keeps the handbook, for readers' questions and corrections."""
 
     name: Text
-    email: matching(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "is not an email address; write one like handbook@example.com")
+    email: EmailAddress
 
 
 class Company(Strict):
@@ -98,13 +101,14 @@ class Company(Strict):
     language: Literal["en", "zh"]
     time_zone: Annotated[str, AfterValidator(_time_zone)]
     working_week: Annotated[list[Weekday], Field(min_length=1)]
-    currency: matching(r"^[A-Z]{3}$", "is not a currency code; write its three capital letters (ISO 4217), like CNY")
+    currency: CurrencyCode
     limits: Limits
     site_url: Annotated[str, AfterValidator(_site_url)] = ""
     contact: Contact
-    logo: matching(r"^[\w./-]+\.(svg|png)$", "is not a logo file; give an .svg or .png path under docs/, like "
-                   "assets/logo.svg") | None = None
+    logo: LogoPath | None = None  # under docs/
     colours: "Colours"
+    # What job adverts say the company offers and how to apply; each left out is a blank to fill in on the advert.
+    hiring: "Hiring" = Field(default_factory=lambda: Hiring())
     id: Slug = "company"  # not written in the file; lets messages and exports name it like a record
 
     def money(self, amount: int) -> str:
@@ -128,6 +132,13 @@ def _readable_on_white(value: str) -> str:
     return value
 
 
+class Hiring(Strict):
+    """What every job advert ends with: written once for the company, printed in each role's advert."""
+
+    offer: Text | None = None         # pay range or grade, benefits, working pattern
+    how_to_apply: Text | None = None  # how, to whom, and by when
+
+
 class Colours(Strict):
     """The site's brand colours, both dark enough to carry white text and to be read as text on white (AA)."""
 
@@ -138,9 +149,15 @@ class Colours(Strict):
 Company.model_rebuild()
 
 
-def load_company(data_dir: Path, prefix: str, problems: list[Problem]) -> Company | None:
-    """The company settings of a data folder, or None after adding their problems to `problems`."""
+def load_company(data_dir: Path, prefix: str, problems: list[Problem], language: str = "en",
+                 report=None) -> Company | None:
+    """The company settings of a data folder (with `language`'s names for the company, its offices and posts), or
+    None after adding their problems to `problems`."""
     value, source_map, file_problems = read_yaml(data_dir / FILE, f"{prefix}{FILE}")
+    if language != "en" and value is not None and not file_problems:
+        from . import translations  # translations.py imports this module's Company
+
+        value = translations.translate_settings(value, data_dir, prefix, language, report)
     problems += [Problem(p.path, p.line, "file is missing; copy data/settings/company.yml from the handbook and fill "
                          "in your company") if p.message.startswith("file is missing") else p for p in file_problems]
     return validate_mapping("company", Company, value, source_map, problems) if value is not None else None

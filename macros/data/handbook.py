@@ -3,12 +3,13 @@
 import functools
 import gc
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from . import models
 from . import placeholders
+from .language import using as words_of
 from .company import Company, load_company
 from .kinds import BY_NAME, KINDS
 from .loader import DataError, Problem, SourceMap, did_you_mean, loc_text, read_yaml, validate_records
@@ -40,6 +41,14 @@ class Handbook:
     by_id: dict[str, dict[str, models.Record]]
     cited_by: dict[tuple[str, str], tuple[tuple[str, str], ...]]  # (kind, id) -> ((kind, id) citing it, ...)
     company: Company  # the settings (data/settings/company.yml) the text was filled in from
+    language: str = "en"  # the language of the text: English, or a translation's (data/<language>/)
+    # The same handbook in the other language, where there is one (see with_other_language): the Chinese edition's
+    # glossary names each term's English, and a checklist step's saved tick is kept by its English text.
+    other: "Handbook | None" = None
+
+    @property
+    def english(self) -> "Handbook":
+        return self if self.language == "en" or self.other is None else self.other
 
     def __repr__(self) -> str:
         # Short on purpose: mkdocs-macros 1.5 turns every variable into text for a debug message on every build,
@@ -146,15 +155,37 @@ def _without_gc_pauses(load):
 
 
 @_without_gc_pauses
-def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Handbook:
-    """Loads and checks every data file; raises DataError listing every problem at once."""
-    data_dir = Path(data_dir)
+def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None = None) -> Handbook:
+    """The handbook in `language`, holding the other language's handbook as `other` where there is one: English and
+    its translation, or a translation and the English it was made from."""
+    from . import translations
+
+    english = load_handbook(data_dir, shown_prefix)
+    others = [code for code in translations.languages(Path(data_dir)) if code != language]
+    if language == "en":
+        if not others:
+            return english
+        return replace(english, other=load_handbook(data_dir, shown_prefix, language=others[0]))
+    return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
+
+
+def load_handbook(data_dir: Path | str, shown_prefix: str | None = None, language: str = "en") -> Handbook:
+    """Loads and checks every data file (in `language`: the English with that language's translation put in, see
+    translations.py); raises DataError listing every problem at once."""
+    with words_of(language):  # placeholders and labels in the text are filled in the text's own language
+        return _load(Path(data_dir), shown_prefix, language)
+
+
+def _load(data_dir: Path, shown_prefix: str | None, language: str) -> Handbook:
+    from . import translations
+
     prefix = shown_prefix if shown_prefix is not None else f"{data_dir.as_posix().rstrip('/')}/"
     if not data_dir.is_dir():
         raise DataError([Problem(prefix.rstrip("/"), 1, "data folder not found; pass --data with the folder "
                                  "that holds roles.yml, duties.yml and the other data files")])
     problems: list[Problem] = []
-    company = load_company(data_dir, prefix, problems)
+    translated = translations.Report()
+    company = load_company(data_dir, prefix, problems, language=language, report=translated)
     known = placeholders.values(company) if company else None  # with no valid settings, placeholders stay as written
     records: dict[str, tuple[models.Record, ...]] = {}
     maps: dict[str, SourceMap] = {}
@@ -163,6 +194,8 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
     for kind in KINDS:
         value, source_map, file_problems = read_yaml(data_dir / f"{kind.name}.yml", f"{prefix}{kind.name}.yml")
         problems += file_problems
+        if language != "en" and value is not None and not file_problems:
+            value = translations.translate(kind.name, value, data_dir, prefix, language, translated)
         if known is not None and value is not None:
             value = placeholders.fill(value, known, _placeholder_reporter(kind.name, source_map, known, problems))
         valid = validate_records(kind.name, kind.model, value, source_map, problems) if value is not None else []
@@ -203,7 +236,8 @@ def load_handbook(data_dir: Path | str, shown_prefix: str | None = None) -> Hand
                     f"{loc_text(kind, loc)}: unknown {nouns[ref.target]} '{ref.target_id}'"
                     f"{did_you_mean(ref.target_id, by_id[ref.target])}; define it in {ref.target}.yml or fix the id",
                 ))
-    handbook = Handbook(records, by_id, {k: tuple(v) for k, v in cited_by.items()}, company)
+    problems += translated.problems  # a stale translation is a warning (handbook check), not a reason to stop
+    handbook = Handbook(records, by_id, {k: tuple(v) for k, v in cited_by.items()}, company, language)
     if not problems:  # orphans are only meaningful once every file and reference is sound
         problems += _coverage_problems(handbook, maps, indexes, nouns)
     if problems:
@@ -226,7 +260,7 @@ def for_company_type(handbook: Handbook) -> Handbook:
     by_id = {kind: {r.id: r for r in rs} for kind, rs in records.items()}
     cited_by = {target: tuple(c for c in citing if c not in left_out)
                 for target, citing in handbook.cited_by.items() if target not in left_out}
-    return Handbook(records, by_id, {t: c for t, c in cited_by.items() if c}, handbook.company)
+    return Handbook(records, by_id, {t: c for t, c in cited_by.items() if c}, handbook.company, handbook.language)
 
 
 def _without(record, left_out: set[tuple[str, str]], applies):

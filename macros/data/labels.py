@@ -2,8 +2,11 @@
 
 from collections.abc import Iterable
 
+from . import language
+from .language import Titles
 
-AREA_TITLES = {
+
+AREA_TITLES = Titles({
     "planning-and-strategy": "Planning and strategy",
     "information-and-decisions": "Information and decisions",
     "meetings-and-documents": "Meetings and documents",
@@ -11,8 +14,8 @@ AREA_TITLES = {
     "office-administration": "Office administration",
     "procurement-and-logistics": "Procurement and logistics",
     "people-and-culture": "People and culture",
-}
-THEME_TITLES = {
+})
+THEME_TITLES = Titles({
     "position-and-staff-work": "Your position and staff work",
     "relationships": "Working with people",
     "efficiency": "Getting things done",
@@ -20,20 +23,20 @@ THEME_TITLES = {
     "rules-and-environment": "Rules and the workplace",
     "leading-people": "Leading people in a growing company",
     "e-commerce-era": "The e-commerce era",
-}
-CATEGORY_TITLES = {
+})
+CATEGORY_TITLES = Titles({
     "education": "Education",
     "experience": "Experience",
     "knowledge": "Knowledge",
     "skill": "Skills",
     "quality": "Personal qualities",
-}
-COMPANY_TYPE_TITLES = {
+})
+COMPANY_TYPE_TITLES = Titles({
     "state-owned": "state-owned enterprise",
     "private": "privately owned company",
     "foreign-invested": "foreign-invested enterprise",
-}
-FREQUENCY_TITLES = {
+})
+FREQUENCY_TITLES = Titles({
     "daily": "daily",
     "weekly": "weekly",
     "monthly": "monthly",
@@ -41,15 +44,15 @@ FREQUENCY_TITLES = {
     "yearly": "yearly",
     "per-event": "per event",
     "as-needed": "as needed",
-}
-PHASE_TITLES = {
+})
+PHASE_TITLES = Titles({
     "day-1": "Day 1",
     "week-1": "Week 1",
     "month-1": "Month 1",
     "day-30": "Day 30",
     "day-60": "Day 60",
     "day-90": "Day 90",
-}
+})
 
 
 def one_line(value: str) -> str:
@@ -58,8 +61,8 @@ def one_line(value: str) -> str:
 
 
 def long_date(value) -> str:
-    """A date as people write it on paper: 5 January 2027."""
-    return f"{value.day} {value:%B %Y}"
+    """A date as people write it on paper: 5 January 2027 (2027年1月5日 in Chinese)."""
+    return language.long_date(value)
 
 
 def title_of(record) -> str:
@@ -67,7 +70,7 @@ def title_of(record) -> str:
     return getattr(record, "title", None) or getattr(record, "term", record.id)
 
 
-def grouped(records: Iterable, field: str, titles: dict[str, str]) -> list[tuple[str, list]]:
+def grouped(records: Iterable, field: str, titles: Titles) -> list[tuple[str, list]]:
     """(title, records) for each group that has records, in the order of `titles` (e.g. duties by AREA_TITLES)."""
     records = list(records)
     return [(title, chosen) for key, title in titles.items() if (chosen := [r for r in records if getattr(r, field) == key])]

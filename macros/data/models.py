@@ -65,17 +65,21 @@ class OccupationCode(Strict):
     reason: Text
 
 
+OnetCodeText = matching(r"^\d{2}-\d{4}\.\d{2}$", "is not an O*NET-SOC code; write two digits, a hyphen, four digits, a point "
+                        "and two digits, like 43-6011.00")
+IscoCodeText = matching(r"^\d{4}$", "is not an ISCO-08 unit group code; write its four digits, like 3343")
+
+
 class OnetCode(OccupationCode):
     """An O*NET-SOC 2019 code such as 43-6011.00."""
 
-    code: matching(r"^\d{2}-\d{4}\.\d{2}$", "is not an O*NET-SOC code; write two digits, a hyphen, four digits, a point "
-                   "and two digits, like 43-6011.00")
+    code: OnetCodeText
 
 
 class IscoCode(OccupationCode):
     """An ISCO-08 unit group code such as 3343."""
 
-    code: matching(r"^\d{4}$", "is not an ISCO-08 unit group code; write its four digits, like 3343")
+    code: IscoCodeText
 
 
 class Expectations(Strict):

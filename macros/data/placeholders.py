@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .company import COMPANY_TYPE_TITLES, Company
+from .company import Company
+from .labels import COMPANY_TYPE_TITLES
+from .language import words
 
 LEADERSHIP = {"state-owned": "the company's leaders and the party committee", "private": "the company's leaders",
               "foreign-invested": "the company's leaders"}
@@ -29,8 +31,8 @@ def values(company: Company) -> dict[str, str]:
         "contact.name": company.contact.name,
         "contact.email": company.contact.email,
         # Who takes part in governance differs by kind of company: a state-owned enterprise has a party committee.
-        "company.leadership": LEADERSHIP[company.company_type],
-        "company.staff_bodies": STAFF_BODIES[company.company_type],
+        "company.leadership": words(LEADERSHIP[company.company_type]),
+        "company.staff_bodies": words(STAFF_BODIES[company.company_type]),
     }
     named |= {f"office.{key}": value for key, value in company.offices.model_dump().items()}
     named |= {f"post.{key}": value for key, value in company.posts.model_dump().items()}

@@ -5,6 +5,7 @@ import json
 from ..data import models
 from ..data.labels import one_line
 from ..data.handbook import Handbook
+from ..data.language import words
 
 # The public classifications the data's codes come from, named as their publishers name them.
 CODE_SETS = {"onet": "O*NET-SOC 2019", "isco": "ISCO-08"}
@@ -24,6 +25,7 @@ def occupation(handbook: Handbook, role: models.Role) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",
+        "inLanguage": "zh-CN" if handbook.language == "zh" else handbook.language,
         "name": one_line(role.title),
         "description": one_line(role.summary),
         "responsibilities": [f"{one_line(d.title)}: {one_line(d.summary)}" for d in handbook.resolve("duties", role.duties)],
@@ -31,7 +33,7 @@ def occupation(handbook: Handbook, role: models.Role) -> dict:
     for prop in dict.fromkeys(PROPERTY_OF_CATEGORY.values()):
         data[prop] = []
     for requirement in handbook.resolve("requirements", role.requirements):
-        preferred = " (preferred)" if requirement.level == "preferred" else ""
+        preferred = f" ({words('preferred')})" if requirement.level == "preferred" else ""
         data[PROPERTY_OF_CATEGORY[requirement.category]].append(f"{one_line(requirement.title)}{preferred}")
     data["occupationalCategory"] = [_category_code(role.onet, CODE_SETS["onet"]),
                                     _category_code(role.isco, CODE_SETS["isco"])]

@@ -1,12 +1,15 @@
 """HTML for paper: a role's job description and the whole handbook, from the Jinja templates in macros/output/templates/."""
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
-from ..data import inline_text, models
+from ..data import inline_text, language, models
+from ..data.language import words
 from ..data.edition import Edition, digest
 from ..data.handbook import Handbook
 from ..data.kinds import KINDS
@@ -26,6 +29,18 @@ ENV.filters["words"] = lambda value: one_line(inline_text.to_paper(str(value))) 
 ENV.filters["long_date"] = long_date
 ENV.filters["frequency"] = FREQUENCY_TITLES.__getitem__
 ENV.globals["grouped"] = grouped
+ENV.globals["words"] = words          # the template's own words, in the edition's language (macros/data/language.py)
+ENV.globals["language"] = language.current
+# In a <style> element, where entities are not read: the value goes in as it is, "<" written as CSS's own escape.
+ENV.globals["css_content"] = lambda text: markupsafe.Markup(css_content(text).replace("<", "\\3c "))
+
+
+def css_content(text: str) -> str:
+    """A text as a CSS `content` value, its {page} and {pages} as page counters: "Page {page} of {pages}" ->
+    "Page " counter(page) " of " counter(pages). Paper's running footers are written this way in each language."""
+    parts = re.split(r"\{(page|pages)\}", text)
+    return " ".join(f"counter({part})" if n % 2 else json.dumps(part, ensure_ascii=False)
+                    for n, part in enumerate(parts) if n % 2 or part)
 
 
 @dataclass(frozen=True)
@@ -115,7 +130,8 @@ def handbook_chapters(handbook: Handbook, edition: Edition) -> str:
 def handbook_front(handbook: Handbook, edition: Edition, pages: dict[str, int]) -> str:
     """The cover and contents; `pages` gives the chapter page number of each anchor."""
     return ENV.get_template("handbook_front.html").render(
-        handbook=handbook, edition=edition, pages=pages, chapters=CHAPTERS, listed=LISTED, title_of=title_of)
+        handbook=handbook, edition=edition, pages=pages, listed=LISTED, title_of=title_of,
+        chapters=[(kind, words(title)) for kind, title in CHAPTERS])
 
 
 # ---- Hiring: the job advert and the interview kit, from the same records as the job description ----
@@ -140,7 +156,7 @@ class Rated:
 
     @property
     def level_word(self) -> str:
-        return LEVEL_WORDS.get(self.level, "")
+        return words(LEVEL_WORDS[self.level]) if self.level in LEVEL_WORDS else ""
 
 
 def rated_duties(handbook: Handbook, role: models.Role) -> list[Rated]:
@@ -173,11 +189,13 @@ class Advert:
     preferred: list[Rated]
     version: str
     edition: Edition
+    offer: str         # from the company settings (hiring.offer), or a blank saying what to fill in
+    how_to_apply: str
 
     @property
     def facts(self) -> list[tuple[str, str]]:
         """The HR fields the data gives (an advert leaves out the empty ones rather than print blanks)."""
-        return [(label, value) for label, value in hr_fields(self.role) if value]
+        return [(words(label), value) for label, value in hr_fields(self.role) if value]
 
 
 OFFER_BLANK = "[Filled in by the company: pay range, benefits, working pattern, start date]"
@@ -188,27 +206,31 @@ def advert(handbook: Handbook, role: models.Role, edition: Edition) -> Advert:
     """The advert of `role`: core duties as the key duties, requirements split into essential and preferred."""
     duties, requirements = rated_duties(handbook, role), rated_requirements(handbook, role)
     version = job_description(handbook, role, edition).version  # one fingerprint: the advert prints the JD's data
+    hiring = handbook.company.hiring
     return Advert(role, [d for d in duties if d.importance == "core"], [d for d in duties if d.importance != "core"],
                   [r for r in requirements if r.importance == "essential"],
-                  [r for r in requirements if r.importance == "preferred"], version, edition)
+                  [r for r in requirements if r.importance == "preferred"], version, edition,
+                  offer=hiring.offer or words(OFFER_BLANK), how_to_apply=hiring.how_to_apply or words(APPLY_BLANK))
 
 
 def advert_markdown(ad: Advert) -> str:
     """The advert as Markdown to paste into a job board or an intranet page (plain words, no handbook links)."""
     role = ad.role
-    lines = [f"# {plain(role.title)}", "", plain(role.summary), "", "## About the role", "",
-             f"You report to the {plain(role.reports_to)} and work with " + "; ".join(plain(w) for w in role.works_with) + ".", ""]
+    lines = [f"# {plain(role.title)}", "", plain(role.summary), "", f"## {words('About the role')}", "",
+             words("You report to the {boss} and work with {others}.").format(
+                 boss=plain(role.reports_to), others=words("; ").join(plain(w) for w in role.works_with)), ""]
     lines += [f"- **{label}:** {plain(value)}" for label, value in ad.facts] + ([""] if ad.facts else [])
-    lines += ["## Key duties", ""] + [f"- **{plain(d.record.title)}** ({FREQUENCY_TITLES[d.frequency]}): {plain(d.record.summary)}"
+    lines += [f"## {words('Key duties')}", ""] + [f"- **{plain(d.record.title)}** ({FREQUENCY_TITLES[d.frequency]}): {plain(d.record.summary)}"
                                       for d in ad.key_duties] + [""]
     if ad.other_duties:
-        lines += ["Also: " + "; ".join(plain(d.record.title) for d in ad.other_duties) + ".", ""]
-    lines += ["## What you bring", "", "### Essential", ""] + [f"- {plain(r.record.title)} ({r.level_word})" for r in ad.essential]
+        lines += [words("Also: {duties}.").format(duties=words("; ").join(plain(d.record.title) for d in ad.other_duties)), ""]
+    lines += [f"## {words('What you bring')}", "", f"### {words('Essential')}", ""] + [f"- {plain(r.record.title)} ({r.level_word})" for r in ad.essential]
     if ad.preferred:
-        lines += ["", "### Preferred", ""] + [f"- {plain(r.record.title)}" for r in ad.preferred]
+        lines += ["", f"### {words('Preferred')}", ""] + [f"- {plain(r.record.title)}" for r in ad.preferred]
     if role.tools:
-        lines += ["", "## Tools you will use", ""] + [f"- {plain(t)}" for t in role.tools]
-    lines += ["", "## What we offer", "", OFFER_BLANK, "", "## How to apply", "", APPLY_BLANK]
+        lines += ["", f"## {words('Tools you will use')}", ""] + [f"- {plain(t)}" for t in role.tools]
+    lines += ["", f"## {words('What we offer')}", "", plain(ad.offer), "", f"## {words('How to apply')}", "",
+              plain(ad.how_to_apply)]
     return "\n".join(lines) + "\n"
 
 
@@ -224,7 +246,8 @@ def advert_plain(ad: Advert) -> str:
 
 def advert_document(handbook: Handbook, role: models.Role, edition: Edition) -> str:
     """A complete HTML document of the advert, for WeasyPrint (one A4 page)."""
-    return ENV.get_template("advert.html").render(ad=advert(handbook, role, edition), offer=OFFER_BLANK, apply=APPLY_BLANK)
+    return ENV.get_template("advert.html").render(ad=advert(handbook, role, edition),
+                                                  blanks={"offer": words(OFFER_BLANK), "apply": words(APPLY_BLANK)})
 
 
 # One open question per kind of requirement: behavioural ("tell us about a time") where past conduct is the evidence.
@@ -260,10 +283,10 @@ class InterviewKit:
 def interview_kit(handbook: Handbook, role: models.Role, edition: Edition) -> InterviewKit:
     """The kit of `role`: a question per requirement (strong = how it is assessed) and per key duty (strong = what good
     looks like)."""
-    requirements = [Question(r, QUESTIONS[r.record.category].format(plain(r.record.title).lower()),
+    requirements = [Question(r, words(QUESTIONS[r.record.category]).format(plain(r.record.title).lower()),
                              plain(r.record.assessed_by or r.record.detail))
                     for r in rated_requirements(handbook, role)]
-    duties = [Question(d, "How have you done this or similar work, or how would you go about it in your first month?",
+    duties = [Question(d, words("How have you done this or similar work, or how would you go about it in your first month?"),
                        plain(d.record.good_looks_like))
               for d in rated_duties(handbook, role) if d.importance == "core"]
     version = job_description(handbook, role, edition).version

@@ -1,24 +1,29 @@
 """One block per record-kind page: duties, principles, conduct rules, pitfalls, requirements, cases, glossary."""
 
+import html
+
 from ..data import models
+from ..data.language import LANGUAGES
 from ..data.handbook import Handbook
-from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, THEME_TITLES, grouped, one_line
-from .common import anchor_heading, bullets, cited_by, join_blocks, review_line, text
+from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, THEME_TITLES, one_line
+from ..data.language import words
+from .common import anchor_heading, bullets, cited_by, join_blocks, review_line, slug, text
 from .widgets import related
 
 
 def also_called(record) -> str:
     """'Also called: chop, company stamp': the other words readers use for a record (search finds it by them too)."""
-    return f"*Also called:* {', '.join(text(word) for word in record.also_called)}" if record.also_called else ""
+    return f"*{words('Also called:')}* {words(', ').join(text(word) for word in record.also_called)}" if record.also_called else ""
 
 
 def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
     facts = f"*{AREA_TITLES[duty.area]} · {FREQUENCY_TITLES[duty.frequency]}*"
-    how = "**How**\n\n" + "\n".join(f"{n}. {text(step)}" for n, step in enumerate(duty.how, 1)) if duty.how else ""
-    behind = related(handbook, duty, (("principles", "Principles"), ("donts", "Conduct rules"), ("checklists", "Checklists")))
+    how = f"**{words('How')}**\n\n" + "\n".join(f"{n}. {text(step)}" for n, step in enumerate(duty.how, 1)) if duty.how else ""
+    behind = related(handbook, duty, (("principles", words("Principles")), ("donts", words("Conduct rules")),
+                                      ("checklists", words("Checklists"))))
     return join_blocks(
         anchor_heading(level, duty), facts, also_called(duty), text(duty.summary), how,
-        f"**What good looks like:** {text(duty.good_looks_like)}",
+        f"**{words('What good looks like:')}** {text(duty.good_looks_like)}",
         "  \n".join(behind), cited_by(handbook, "duties", duty), review_line(duty),
     )
 
@@ -26,8 +31,10 @@ def duty_entry(handbook: Handbook, duty: models.Duty, level: int = 3) -> str:
 def sectioned(handbook: Handbook, records, field: str, titles: dict[str, str], entry) -> str:
     """One `## title` section per group of records (by area, theme or category), each record rendered by `entry`."""
     blocks = []
-    for title, chosen in grouped(records, field, titles):
-        blocks += [f"## {title}", *(entry(handbook, record) for record in chosen)]
+    for key in titles:
+        chosen = [record for record in records if getattr(record, field) == key]
+        if chosen:
+            blocks += [f"## {titles[key]} {{#{slug(titles.english_of(key))}}}", *(entry(handbook, r) for r in chosen)]
     return join_blocks(*blocks)
 
 
@@ -38,7 +45,7 @@ def duty_catalogue(handbook: Handbook) -> str:
 def principle_entry(handbook: Handbook, principle: models.Principle, level: int = 3) -> str:
     return join_blocks(
         anchor_heading(level, principle), also_called(principle), f"**{text(principle.summary)}**", text(principle.why),
-        "**Do**\n\n" + bullets(principle.do), "**Don't**\n\n" + bullets(principle.dont),
+        f"**{words('Do')}**\n\n" + bullets(principle.do), "**" + words("Don't") + "**\n\n" + bullets(principle.dont),
         cited_by(handbook, "principles", principle), review_line(principle),
     )
 
@@ -48,10 +55,10 @@ def principle_catalogue(handbook: Handbook) -> str:
 
 
 def dont_entry(handbook: Handbook, dont: models.Dont, level: int = 2) -> str:
-    example = f'!!! example "Example"\n    {text(dont.example)}' if dont.example else ""
+    example = f'!!! example "{words("Example")}"\n    {text(dont.example)}' if dont.example else ""
     return join_blocks(
         anchor_heading(level, dont), also_called(dont), f"**{text(dont.rule)}**", text(dont.why), example,
-        f"**Instead:** {text(dont.instead)}", cited_by(handbook, "donts", dont), review_line(dont),
+        f"**{words('Instead:')}** {text(dont.instead)}", cited_by(handbook, "donts", dont), review_line(dont),
     )
 
 
@@ -62,7 +69,8 @@ def dont_catalogue(handbook: Handbook) -> str:
 def pitfall_entry(handbook: Handbook, pitfall: models.Pitfall, level: int = 2) -> str:
     return join_blocks(
         anchor_heading(level, pitfall), also_called(pitfall), text(pitfall.summary),
-        "**Warning signs**\n\n" + bullets(pitfall.warning_signs), "**What to do instead**\n\n" + bullets(pitfall.instead),
+        f"**{words('Warning signs')}**\n\n" + bullets(pitfall.warning_signs),
+        f"**{words('What to do instead')}**\n\n" + bullets(pitfall.instead),
         cited_by(handbook, "pitfalls", pitfall), review_line(pitfall),
     )
 
@@ -74,7 +82,7 @@ def pitfall_catalogue(handbook: Handbook) -> str:
 def requirement_entry(handbook: Handbook, requirement: models.Requirement, level: int = 3) -> str:
     return join_blocks(
         anchor_heading(level, requirement), also_called(requirement),
-        f"*{requirement.level.capitalize()}.* {text(requirement.detail)}",
+        f"*{words(requirement.level.capitalize() + '.')}* {text(requirement.detail)}",
         cited_by(handbook, "requirements", requirement), review_line(requirement),
     )
 
@@ -86,12 +94,14 @@ def requirement_catalogue(handbook: Handbook) -> str:
 def scenario_catalogue(handbook: Handbook) -> str:
     blocks = []
     for scenario in handbook.scenarios:
-        cites = related(handbook, scenario, (("principles", "Principles"), ("donts", "Conduct rules"),
-                                             ("pitfalls", "Pitfalls"), ("duties", "Duties")))
+        cites = related(handbook, scenario, (("principles", words("Principles")), ("donts", words("Conduct rules")),
+                                             ("pitfalls", words("Pitfalls")), ("duties", words("Duties"))))
         blocks.append(join_blocks(
-            anchor_heading(2, scenario), also_called(scenario), f"**The situation.** {text(scenario.situation)}",
-            "**What happened**\n\n" + bullets(scenario.what_happened), f"**Why it matters.** {text(scenario.analysis)}",
-            "**Lessons**\n\n" + bullets(scenario.lessons), "  \n".join(cites), review_line(scenario),
+            anchor_heading(2, scenario), also_called(scenario),
+            f"**{words('The situation.')}** {text(scenario.situation)}",
+            f"**{words('What happened')}**\n\n" + bullets(scenario.what_happened),
+            f"**{words('Why it matters.')}** {text(scenario.analysis)}",
+            f"**{words('Lessons')}**\n\n" + bullets(scenario.lessons), "  \n".join(cites), review_line(scenario),
         ))
     return join_blocks(*blocks)
 
@@ -100,9 +110,18 @@ def glossary(handbook: Handbook) -> str:
     terms = sorted(handbook.glossary, key=lambda t: t.term.lower())
     blocks = []
     for term in terms:
-        also = f"*Also written:* {', '.join(text(a) for a in term.aliases)}" if term.aliases else ""
-        blocks.append(join_blocks(anchor_heading(2, term), text(term.definition), also))
+        also = f"*{words('Also written:')}* {words(', ').join(text(a) for a in term.aliases)}" if term.aliases else ""
+        blocks.append(join_blocks(anchor_heading(2, term), paired_term(handbook, term), text(term.definition), also))
     return join_blocks(*blocks)
+
+
+def paired_term(handbook: Handbook, term: models.Term) -> str:
+    """The term in the handbook's other language ("简体中文: 总经理" under "general manager", and the reverse)."""
+    other = handbook.other.by_id["glossary"].get(term.id) if handbook.other else None
+    if other is None:
+        return ""
+    return f'<p class="hb-pair" lang="{handbook.other.language}"><strong>{LANGUAGES[handbook.other.language]}:</strong> ' \
+           f"{html.escape(other.term)}</p>"
 
 
 def glossary_abbreviations(handbook: Handbook) -> dict[str, str]:

@@ -1,11 +1,13 @@
 """Shared pieces of rendering: safe text, links to records, headings with anchors, 'cited by' lines."""
 
+import re
 from collections.abc import Iterable
 
 from ..data import inline_text, models
 from ..data.kinds import BY_NAME, KINDS
 from ..data.handbook import Handbook
 from ..data.labels import title_of
+from ..data.language import words
 
 # Where each kind of record is shown (kinds.py). Links start with "/" and MkDocs resolves them from docs/
 # (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
@@ -37,6 +39,12 @@ def links(kind: str, records: Iterable[models.Record]) -> str:
     return ", ".join(link(kind, r) for r in records)
 
 
+def slug(english: str) -> str:
+    """The anchor MkDocs makes of an English heading ("Your position and staff work" -> your-position-and-staff-work):
+    a heading that carries it in every edition has the same link in each (a Chinese heading would get "_1")."""
+    return re.sub(r"[\s-]+", "-", re.sub(r"[^\w\s-]", "", english.lower())).strip("-")
+
+
 def anchor_heading(level: int, record: models.Record) -> str:
     return f"{'#' * level} {text(title_of(record))} {{#{record.id}}}"
 
@@ -46,7 +54,8 @@ def bullets(items: Iterable[str]) -> str:
 
 
 def review_line(record: models.Record) -> str:
-    return f'<small class="hb-review">Owner: {text(record.owner)} · review by {record.review_by.isoformat()}</small>'
+    line = words("Owner: {owner} · review by {date}").format(owner=text(record.owner), date=record.review_by.isoformat())
+    return f'<small class="hb-review">{line}</small>'
 
 
 def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
@@ -55,8 +64,8 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
     for citing_kind in ("roles", "duties", "checklists", "onboarding", "scenarios"):
         citing = handbook.citing(kind, record.id, citing_kind)
         if citing:
-            parts.append(f"{BY_NAME[citing_kind].plural.capitalize()}: {links(citing_kind, citing)}")
-    return "**Cited by** — " + "; ".join(parts) if parts else ""
+            parts.append(f"{words(BY_NAME[citing_kind].plural.capitalize())}: {links(citing_kind, citing)}")
+    return f"**{words('Cited by')}** — " + "; ".join(parts) if parts else ""
 
 
 def join_blocks(*blocks: str) -> str:

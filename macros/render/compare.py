@@ -4,6 +4,7 @@ import html
 
 from ..data.handbook import Handbook
 from ..data.labels import FREQUENCY_TITLES
+from ..data.language import words
 from ..output.jsonld import script_json
 from ..output.paper import LEVEL_WORDS, plain, rated_duties, rated_requirements
 from .roles import EXPECTATION_LABELS
@@ -21,7 +22,7 @@ def comparison_data(handbook: Handbook) -> dict:
             "requirements": [{"id": r.record.id, "title": plain(r.record.title), "importance": r.importance,
                               "level": r.level, "levelWord": LEVEL_WORDS.get(r.level, "")}
                              for r in rated_requirements(handbook, role)],
-            "expectations": {label: [plain(item) for item in getattr(role.expectations, field)]
+            "expectations": {words(label): [plain(item) for item in getattr(role.expectations, field)]
                              for label, field in EXPECTATION_LABELS},
             "pitfalls": [{"id": p.id, "title": plain(p.title)} for p in handbook.resolve("pitfalls", role.pitfalls)],
             "tools": [plain(t) for t in role.tools],
@@ -39,10 +40,10 @@ def role_comparison(handbook: Handbook) -> str:
         return (f'<label class="hb-compare__pick">{label} <select data-hb-compare="{name}">{options}</select></label>')
 
     return "\n".join([
-        f'<div class="hb-compare__pickers hb-screen-only">{picker("a", "First role", first)} '
-        f'{picker("b", "Second role", second)} '
-        '<button type="button" class="md-button hb-print" onclick="window.print()">Print</button></div>',
+        f'<div class="hb-compare__pickers hb-screen-only">{picker("a", words("First role"), first)} '
+        f'{picker("b", words("Second role"), second)} '
+        f'<button type="button" class="md-button hb-print" onclick="window.print()">{words("Print")}</button></div>',
         '<div class="hb-compare" data-hb-comparison aria-live="polite">'
-        "<p><em>The comparison needs JavaScript; each role's own page lists the same facts.</em></p></div>",
+        "<p><em>" + words("The comparison needs JavaScript; each role's own page lists the same facts.") + "</em></p></div>",
         f'<script type="application/json" data-hb-compare-data>{script_json(comparison_data(handbook))}</script>',
     ]) + "\n"

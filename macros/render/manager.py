@@ -8,6 +8,7 @@ from ..data.edition import Edition
 from ..output.paths import CSV_DOWNLOAD, HANDBOOK_PDF, JSON_DOWNLOAD, job_description_pdf
 from ..data.handbook import Handbook
 from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, grouped
+from ..data.language import words
 from .common import KIND_LABELS, cell, join_blocks, link, text, url
 from .roles import expectation_cards
 
@@ -39,7 +40,7 @@ def matrix(table: str) -> str:
 def area_matrix(handbook: Handbook) -> str:
     """Roles × duty areas: how many of each role's duties fall in each area."""
     areas = [area for area in AREA_TITLES if any(d.area == area for d in handbook.duties)]
-    header = "| Role | " + " | ".join(AREA_TITLES[a] for a in areas) + " | Total |"
+    header = f"| {words('Role')} | " + " | ".join(AREA_TITLES[a] for a in areas) + f" | {words('Total')} |"
     rule = "| --- | " + " | ".join(":---:" for _ in areas) + " | :---: |"
     rows = []
     for role in handbook.roles:
@@ -50,44 +51,20 @@ def area_matrix(handbook: Handbook) -> str:
     return matrix("\n".join([header, rule, *rows]))
 
 
-def duty_matrix(handbook: Handbook) -> str:
-    """Duties × roles, one table per duty area: which role carries which duty, and how often it comes up."""
-    names, rule = role_header(handbook)
-    blocks = []
-    for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
-        rows = [f"| {link('duties', d)} | {FREQUENCY_TITLES[d.frequency]} | "
-                + " | ".join(YES if d.id in r.duties else "" for r in handbook.roles) + " |" for d in duties]
-        blocks.append(f"### {title} {{#duties-{duties[0].area}}}")
-        blocks.append(matrix(f"| Duty | How often | {names} |\n| --- | --- | {rule} |\n" + "\n".join(rows)))
-    return join_blocks(*blocks)
-
-
-def requirement_matrix(handbook: Handbook) -> str:
-    """Requirements × roles, grouped by category: ✓ where a role requires it, 'preferred' where it is a plus."""
-    names, rule = role_header(handbook)
-    rows = []
-    for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
-        rows.append(f"| **{title}** |" + " |" * len(handbook.roles))
-        for requirement in requirements:
-            mark = YES if requirement.level == "required" else "preferred"
-            rows.append(f"| {link('requirements', requirement)} | "
-                        + " | ".join(mark if requirement.id in r.requirements else "" for r in handbook.roles) + " |")
-    return matrix(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
-
-
 def role_expectations(handbook: Handbook) -> str:
     """Per role: what good looks like at 30, 60 and 90 days, and the pitfalls to watch for with their warning signs."""
     blocks = []
     for role in handbook.roles:
         watch = "\n\n".join(
-            f'??? warning "{_quoted(p.title)}"\n\n    {text(p.summary)}\n\n    **Warning signs**\n\n'
+            f'??? warning "{_quoted(p.title)}"\n\n    {text(p.summary)}\n\n    **{words("Warning signs")}**\n\n'
             + "\n".join(f"    - {text(sign)}" for sign in p.warning_signs)
-            + f"\n\n    [What to do instead]({url('pitfalls', p)})"
-            for p in handbook.resolve("pitfalls", role.pitfalls)) or "*No pitfalls are recorded for this role.*"
+            + f"\n\n    [{words('What to do instead')}]({url('pitfalls', p)})"
+            for p in handbook.resolve("pitfalls", role.pitfalls)) or f"*{words('No pitfalls are recorded for this role.')}*"
         blocks.append(join_blocks(
             f"### {text(role.title)} {{#expect-{role.id}}}",
-            f"[Role guide]({url('roles', role)}) · reports to {text(role.reports_to)}",
-            expectation_cards(role, wide=True), "**Pitfalls to watch for**", watch,
+            f"[{words('Role guide')}]({url('roles', role)}) · "
+            + words("reports to {who}").format(who=text(role.reports_to)),
+            expectation_cards(role, wide=True), f"**{words('Pitfalls to watch for')}**", watch,
         ))
     return join_blocks(*blocks)
 
@@ -99,7 +76,8 @@ def review_schedule(handbook: Handbook, edition: Edition, today: date | None = N
     overdue = [(k, r) for k, r in records if r.review_by < today]
     owners = sorted({r.owner for _, r in records},
                     key=lambda o: (not any(r.owner == o for _, r in overdue), o.lower()))
-    summary = ["| Owner | Records | Overdue | Due within 60 days | Next review by |", "| --- | :---: | :---: | :---: | --- |"]
+    summary = ["| " + " | ".join(words(h) for h in ("Owner", "Records", "Overdue", "Due within 60 days", "Next review by"))
+               + " |", "| --- | :---: | :---: | :---: | --- |"]
     sections = []
     for owner in owners:
         theirs = sorted(((k, r) for k, r in records if r.owner == owner),
@@ -109,27 +87,31 @@ def review_schedule(handbook: Handbook, edition: Edition, today: date | None = N
         anchor = "owner-" + _slug(owner)
         summary.append(f"| [{cell(owner)}](#{anchor}) | {len(theirs)} | {f'**{late}**' if late else '–'} | "
                        f"{soon or '–'} | {theirs[0][1].review_by.isoformat()} |")
-        rows = [f"| {r.review_by.isoformat()} | {_status(r, today)} | {link(k, r)} | {KIND_LABELS[k]} |"
+        rows = [f"| {r.review_by.isoformat()} | {_status(r, today)} | {link(k, r)} | {words(KIND_LABELS[k])} |"
                 for k, r in theirs]
-        sections.append(f"### {text(owner)} {{#{anchor}}}\n\n" + matrix("| Review by | Status | Record | Kind |\n"
-                                                                       "| --- | --- | --- | --- |\n" + "\n".join(rows)))
+        head = " | ".join(words(h) for h in ("Review by", "Status", "Record", "Kind"))
+        sections.append(f"### {text(owner)} {{#{anchor}}}\n\n" + matrix(f"| {head} |\n| --- | --- | --- | --- |\n"
+                                                                       + "\n".join(rows)))
     if overdue:
-        headline = (f'!!! danger "{len(overdue)} record(s) overdue for review on {today.isoformat()}"\n\n'
-                    + "\n".join(f"    - {link(k, r)} ({KIND_LABELS[k]}): due {r.review_by.isoformat()}, "
-                                f"owner {text(r.owner)}" for k, r in sorted(overdue, key=lambda p: p[1].review_by)))
+        title = words("{count} record(s) overdue for review on {date}").format(count=len(overdue), date=today.isoformat())
+        headline = (f'!!! danger "{title}"\n\n'
+                    + "\n".join(f"    - {link(k, r)} ({words(KIND_LABELS[k])}): "
+                                 + words("due {date}, owner {owner}").format(date=r.review_by.isoformat(), owner=text(r.owner))
+                                 for k, r in sorted(overdue, key=lambda p: p[1].review_by)))
     else:
-        headline = f'!!! success "Nothing is overdue for review on {today.isoformat()}"'
+        headline = f'!!! success "{words("Nothing is overdue for review on {date}").format(date=today.isoformat())}"'
     return join_blocks(headline, matrix("\n".join(summary)), *sections)
 
 
 def _status(record: models.Record, today: date) -> str:
     if record.review_by < today:
-        return "**Overdue**"
-    return "Due soon" if record.review_by < today + DUE_SOON else ""
+        return f"**{words('Overdue')}**"
+    return words("Due soon") if record.review_by < today + DUE_SOON else ""
 
 
 def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    """An anchor for an owner's name: words and digits joined by hyphens (Chinese characters stay: 总经理办公室主任)."""
+    return re.sub(r"[\W_]+", "-", value.lower()).strip("-")
 
 
 def _quoted(value: str) -> str:
@@ -140,21 +122,22 @@ def _quoted(value: str) -> str:
 def download_list(handbook: Handbook) -> str:
     """Every file the site offers for download, with what it holds."""
     rows = [
-        (f"[handbook.json](/{JSON_DOWNLOAD})", "Every record, by kind, as JSON (also: `handbook export --format json`)"),
-        (f"[handbook.csv](/{CSV_DOWNLOAD})", "Every record as one spreadsheet row (also: `handbook export --format csv`)"),
-        (f"[handbook.pdf](/{HANDBOOK_PDF})", "The whole handbook, with a table of contents, for reading on paper"),
+        (f"[handbook.json](/{JSON_DOWNLOAD})", words("Every record, by kind, as JSON (also: `handbook export --format json`)")),
+        (f"[handbook.csv](/{CSV_DOWNLOAD})", words("Every record as one spreadsheet row (also: `handbook export --format csv`)")),
+        (f"[handbook.pdf](/{HANDBOOK_PDF})", words("The whole handbook, with a table of contents, for reading on paper")),
     ]
-    rows += [(f"[{cell(role.title)}](/{job_description_pdf(role.id)})", "Job description, one or two A4 pages (PDF)")
+    rows += [(f"[{cell(role.title)}](/{job_description_pdf(role.id)})", words("Job description, one or two A4 pages (PDF)"))
              for role in handbook.roles]
-    return join_blocks("| Download | What it holds |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows))
+    head = " | ".join(words(h) for h in ("Download", "What it holds"))
+    return join_blocks(f"| {head} |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows))
 
 
-# ---- Ratings and pitfalls for managers (issue #15): what tells the roles apart, and how to raise trouble ----
+# ---- What tells the roles apart (each role's ratings of its duties and requirements), and pitfalls for managers ----
 
 IMPORTANCE_MARKS = {"core": "core", "supplemental": "suppl.", "essential": "essential", "preferred": "preferred"}
 
 
-def duty_importance_matrix(handbook: Handbook) -> str:
+def duty_matrix(handbook: Handbook) -> str:
     """Duties × roles, by area: in each role's column, core or supplemental and how often that role does it."""
     names, rule = role_header(handbook)
     blocks = []
@@ -164,15 +147,15 @@ def duty_importance_matrix(handbook: Handbook) -> str:
             marks = []
             for role in handbook.roles:
                 rating = role.rating_of_duty(duty.id) if duty.id in role.duties else None
-                marks.append(f"{IMPORTANCE_MARKS[rating.importance]}, {FREQUENCY_TITLES[rating.frequency]}" if rating
+                marks.append(f"{words(IMPORTANCE_MARKS[rating.importance])}, {FREQUENCY_TITLES[rating.frequency]}" if rating
                              else (YES if duty.id in role.duties else ""))
             rows.append(f"| {link('duties', duty)} | " + " | ".join(marks) + " |")
-        blocks.append(f"### {title} {{#rated-duties-{duties[0].area}}}")
-        blocks.append(matrix(f"| Duty | {names} |\n| --- | {rule} |\n" + "\n".join(rows)))
+        blocks.append(f"### {title} {{#duties-{duties[0].area}}}")
+        blocks.append(matrix(f"| {words('Duty')} | {names} |\n| --- | {rule} |\n" + "\n".join(rows)))
     return join_blocks(*blocks)
 
 
-def requirement_importance_matrix(handbook: Handbook) -> str:
+def requirement_matrix(handbook: Handbook) -> str:
     """Requirements × roles, by category: in each role's column, essential or preferred and the level (1–5) asked for."""
     names, rule = role_header(handbook)
     rows = []
@@ -182,10 +165,10 @@ def requirement_importance_matrix(handbook: Handbook) -> str:
             marks = []
             for role in handbook.roles:
                 rating = role.rating_of_requirement(requirement.id) if requirement.id in role.requirements else None
-                marks.append(f"{rating.importance} {rating.level}/5" if rating
+                marks.append(f"{words(rating.importance)} {rating.level}/5" if rating
                              else (YES if requirement.id in role.requirements else ""))
             rows.append(f"| {link('requirements', requirement)} | " + " | ".join(marks) + " |")
-    return matrix(f"| Requirement | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
+    return matrix(f"| {words('Requirement')} | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
 
 
 def pitfalls_for_managers(handbook: Handbook) -> str:
@@ -194,9 +177,10 @@ def pitfalls_for_managers(handbook: Handbook) -> str:
     for pitfall in handbook.pitfalls:
         roles = handbook.citing("pitfalls", pitfall.id, "roles")
         blocks.append(f"### {text(pitfall.title)} {{#manager-{pitfall.id}}}")
-        blocks.append(f"*Fits:* {', '.join(role_link(r) for r in roles) or 'no role yet'} · {link('pitfalls', pitfall)}")
+        fits = words(", ").join(role_link(r) for r in roles) or words("no role yet")
+        blocks.append(f"*{words('Fits:')}* {fits} · {link('pitfalls', pitfall)}")
         if pitfall.manager_sees:
-            blocks.append("**What you see from outside**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.manager_sees))
+            blocks.append(f"**{words('What you see from outside')}**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.manager_sees))
         if pitfall.how_to_raise:
-            blocks.append("**How to raise it**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.how_to_raise))
+            blocks.append(f"**{words('How to raise it')}**\n\n" + "\n".join(f"- {text(s)}" for s in pitfall.how_to_raise))
     return join_blocks(*blocks)

@@ -5,6 +5,7 @@ from ..data.handbook import Handbook
 from ..data.calendar import WorkingCalendar, working_calendar
 from ..data.edition import Edition
 from ..data.labels import PHASE_TITLES, one_line, title_of
+from ..data.language import words
 from .common import join_blocks, link, review_line, text
 from ..output.jsonld import script_json
 from .widgets import attrs, button, notice_area, related, signoff
@@ -21,16 +22,17 @@ def plan_list(handbook: Handbook) -> str:
         f"| {link('onboarding', p)} | {link('roles', handbook.get('roles', p.role))} | {len(p.steps)} |"
         for p in handbook.onboarding
     ]
-    return join_blocks("| Plan | Role | Steps |\n| --- | --- | --- |\n" + "\n".join(rows))
+    head = " | ".join(words(h) for h in ("Plan", "Role", "Steps"))
+    return join_blocks(f"| {head} |\n| --- | --- | --- |\n" + "\n".join(rows))
 
 
 def onboarding_plan(handbook: Handbook, plan_id: str, edition: Edition) -> str:
     plan = handbook.get("onboarding", plan_id)
     calendar = working_calendar(handbook.company, edition.date.year)
-    used = f"Calendar: {text(calendar.source)}." if plan.counting == "working-days" else ""
+    used = words("Calendar: {source}.").format(source=text(calendar.source)) if plan.counting == "working-days" else ""
+    role = words("For the {role} role.").format(role=link("roles", handbook.get("roles", plan.role)))
     return join_blocks(
-        f"# {text(plan.title)}", text(plan.summary),
-        f"For the {link('roles', handbook.get('roles', plan.role))} role. {COUNTING[plan.counting]} {used}",
+        f"# {text(plan.title)}", text(plan.summary), f"{role} {words(COUNTING[plan.counting])} {used}",
         plan_body(handbook, plan, calendar), review_line(plan),
     )
 
@@ -45,19 +47,23 @@ def plan_body(handbook: Handbook, plan: models.OnboardingPlan, calendar: Working
     start_id = f"hb-start-{plan.id}"
     return f"""<div {attrs(class_="hb-plan hb-sheet", data_hb_plan=plan.id, data_hb_counting=plan.counting)} markdown="1">
 <div class="hb-plan__controls" data-hb-plan-controls hidden>
-<p class="hb-plan__start"><label {attrs(for_=start_id)}>Your start date</label> <input {attrs(type="date", id=start_id, data_hb_start=True)}></p>
-<p class="hb-toolbar__actions">{button("Download calendar (.ics)", "ics", primary=True)} {button("Print", "print")}</p>
-<p class="hb-plan__status" data-hb-status aria-live="polite">Pick your start date to see the date of every step.</p>
+<p class="hb-plan__start"><label {attrs(for_=start_id)}>{words("Your start date")}</label> <input {attrs(type="date", id=start_id, data_hb_start=True)}></p>
+<p class="hb-toolbar__actions">{button(words("Download calendar (.ics)"), "ics", primary=True)} {button(words("Print"), "print")}</p>
+<p class="hb-plan__status" data-hb-status aria-live="polite">{words("Pick your start date to see the date of every step.")}</p>
 </div>
-<p class="hb-plan__start-print hb-print-only">Start date: <span data-hb-start-print>______________________</span></p>
+<p class="hb-plan__start-print hb-print-only">{words("Start date:")} <span data-hb-start-print>______________________</span></p>
 {notice_area()}
 
-## At a glance {{#at-a-glance}}
+## {words("At a glance")} {{#at-a-glance}}
+
+<div class="hb-glance" markdown="1">
 
 {overview(plan)}
 
+</div>
+
 {join_blocks(*phases)}
-{signoff("New starter", "Manager")}
+{signoff(words("New starter"), words("Manager"))}
 <script type="application/json" data-hb-plan-data>{script_json(plan_data(handbook, plan, calendar))}</script>
 </div>"""
 
@@ -65,11 +71,12 @@ def plan_body(handbook: Handbook, plan: models.OnboardingPlan, calendar: Working
 def overview(plan: models.OnboardingPlan) -> str:
     rows = [f"| {PHASE_TITLES[s.phase]} | {day_label(plan, s.day)} | {date_slot(s.day)} | [{text(s.title)}](#{s.id}) |"
             for s in plan.steps]
-    return "| Phase | Due | Date | Step |\n| --- | --- | --- | --- |\n" + "\n".join(rows)
+    head = " | ".join(words(h) for h in ("Phase", "Due", "Date", "Step"))
+    return f"| {head} |\n| --- | --- | --- | --- |\n" + "\n".join(rows)
 
 
 def step_block(handbook: Handbook, plan: models.OnboardingPlan, step: models.OnboardingStep) -> str:
-    needs = related(handbook, step, (("checklists", "Checklists"), ("duties", "Duties")))
+    needs = related(handbook, step, (("checklists", words("Checklists")), ("duties", words("Duties"))))
     return join_blocks(
         f"### {text(step.title)} {{#{step.id}}}",
         f'<p class="hb-step-when">{day_label(plan, step.day, long=True)} {date_slot(step.day)}</p>',
@@ -79,10 +86,10 @@ def step_block(handbook: Handbook, plan: models.OnboardingPlan, step: models.Onb
 
 def day_label(plan: models.OnboardingPlan, day: int, long: bool = False) -> str:
     """'Start day' or '+4 working days' (long: 'Your start day' or '4 working days after you start')."""
-    unit = ("working day" if plan.counting == "working-days" else "day") + ("s" if day != 1 else "")
     if not day:
-        return "Your start day" if long else "Start day"
-    return f"{day} {unit} after you start" if long else f"+{day} {unit}"
+        return words("Your start day") if long else words("Start day")
+    unit = words(("working day" if plan.counting == "working-days" else "day") + ("s" if day != 1 else ""))
+    return (words("{count} {unit} after you start") if long else words("+{count} {unit}")).format(count=day, unit=unit)
 
 
 def date_slot(day: int) -> str:

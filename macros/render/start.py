@@ -5,8 +5,9 @@ from ..data.calendar import working_calendar
 from ..data.edition import Edition
 from ..data.handbook import Handbook
 from ..data.labels import PHASE_TITLES, one_line
+from ..data.language import words
 from ..output.jsonld import script_json
-from .checklists import item_hash, item_keys
+from .checklists import first_week_checklist, item_hash, item_keys
 from .common import cell, join_blocks, link, text
 from .widgets import attrs
 
@@ -24,18 +25,6 @@ ROLE_ICONS = {
 
 def start_url(role: models.Role) -> str:
     return START_URL.format(id=role.id)
-
-
-def first_week_checklist(handbook: Handbook, role: models.Role) -> models.Checklist:
-    """The role's first-week checklist: the first of its checklists that its plan's first step cites."""
-    plan = handbook.plan_for(role.id)
-    cited = [c for s in (plan.steps if plan else ()) for c in s.checklists if c in role.checklists]
-    return handbook.get("checklists", (cited or role.checklists)[0])
-
-
-def first_week_ids(handbook: Handbook) -> set[str]:
-    """Ids of every role's first-week checklist; the other checklists are the recurring ones."""
-    return {first_week_checklist(handbook, role).id for role in handbook.roles}
 
 
 def role_picker(handbook: Handbook) -> str:
@@ -58,22 +47,24 @@ def start_page(handbook: Handbook, role_id: str, edition: Edition) -> str:
     plan = handbook.plan_for(role.id)
     first = first_week_checklist(handbook, role)
     steps = [
-        f"**Read your role guide**: {link('roles', role)} — the summary, what good looks like at 30, 60 and 90 days, "
-        "then your duties.",
-        f"**Tick off your first-week checklist**: {link('checklists', first)} ({len(first.items)} steps).",
+        words("**Read your role guide**: {role} — the summary, what good looks like at 30, 60 and 90 days, then your "
+              "duties.").format(role=link("roles", role)),
+        words("**Tick off your first-week checklist**: {checklist} ({count} steps).").format(
+            checklist=link("checklists", first), count=len(first.items)),
     ]
     if plan:
-        steps.append(f"**Enter your start date in your onboarding plan**: {link('onboarding', plan)}. Every step then "
-                     "gets its date, and this page shows what is due this week.")
-    steps.append("**Learn how we work**: the [principles](/principles.md), the [conduct rules](/conduct.md) and the "
-                 "[pitfalls](/pitfalls.md) to watch for. Use search whenever a task is new.")
+        steps.append(words("**Enter your start date in your onboarding plan**: {plan}. Every step then gets its date, "
+                           "and this page shows what is due this week.").format(plan=link("onboarding", plan)))
+    steps.append(words("**Learn how we work**: the [principles](/principles.md), the [conduct rules](/conduct.md) and "
+                       "the [pitfalls](/pitfalls.md) to watch for. Use search whenever a task is new."))
     return join_blocks(
-        f"# Start here: {text(role.short_name)}",
-        f"For the **{text(role.title)}**. Everything below is kept in this browser only; nothing is sent anywhere.",
+        words("# Start here: {role}").format(role=text(role.short_name)),
+        words("For the **{role}**. Everything below is kept in this browser only; nothing is sent anywhere.").format(
+            role=text(role.title)),
         this_week(handbook, role, edition),
-        "## What to do first",
+        f"## {words('What to do first')} {{#what-to-do-first}}",
         "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1)),
-        "## Your progress",
+        f"## {words('Your progress')} {{#your-progress}}",
         progress_table(handbook, role),
     )
 
@@ -82,10 +73,11 @@ def progress_table(handbook: Handbook, role: models.Role) -> str:
     """The role's checklists, first-week one first, with the reader's saved progress (counted by checklists.js)."""
     first = first_week_checklist(handbook, role)
     chosen = [first, *(c for c in handbook.resolve("checklists", role.checklists) if c.id != first.id)]
-    rows = [f"| {link('checklists', c)} | {'First week' if c.id == first.id else 'Recurring'} | "
-            f'<span {attrs(class_="hb-list-progress", data_hb_progress_of=c.id, data_hb_items=item_keys(c))}>–</span> |'
+    rows = [f"| {link('checklists', c)} | {words('First week') if c.id == first.id else words('Recurring')} | "
+            f'<span {attrs(class_="hb-list-progress", data_hb_progress_of=c.id, data_hb_items=item_keys(handbook, c))}>–</span> |'
             for c in chosen]
-    return "| Checklist | Kind | Your progress |\n| --- | --- | --- |\n" + "\n".join(rows)
+    head = " | ".join(words(h) for h in ("Checklist", "Kind", "Your progress"))
+    return f"| {head} |\n| --- | --- | --- |\n" + "\n".join(rows)
 
 
 def this_week(handbook: Handbook, role: models.Role | None, edition: Edition) -> str:
@@ -104,10 +96,10 @@ def this_week(handbook: Handbook, role: models.Role | None, edition: Edition) ->
               for c in handbook.checklists if c.id in cited]
     data = {"roles": [week_data(handbook, r) for r in roles],
             "calendar": working_calendar(handbook.company, edition.date.year).as_json(),
-            "checklists": {c.id: checklist_data(c) for c in handbook.checklists if c.id in cited}}
+            "checklists": {c.id: checklist_data(handbook, c) for c in handbook.checklists if c.id in cited}}
     return (f'<section {attrs(class_="hb-week", data_hb_week=role.id if role else "chosen", hidden=True)} '
             f'aria-labelledby="hb-week-title" markdown="1">\n'
-            '<h2 id="hb-week-title" data-hb-week-title>This week</h2>\n'
+            f'<h2 id="hb-week-title" data-hb-week-title>{words("This week")}</h2>\n'
             '<div data-hb-week-body aria-live="polite"></div>\n'
             '<div hidden data-hb-week-links markdown="1">\n\n' + " ".join(links) + "\n\n</div>\n"
             f'<script type="application/json" data-hb-week-data>{script_json(data)}</script>\n</section>')
@@ -126,6 +118,7 @@ def week_data(handbook: Handbook, role: models.Role) -> dict:
     }
 
 
-def checklist_data(checklist: models.Checklist) -> dict:
+def checklist_data(handbook: Handbook, checklist: models.Checklist) -> dict:
     return {"title": one_line(checklist.title),
-            "items": [{"id": i.id, "hash": item_hash(i), "text": one_line(i.text)} for i in checklist.items]}
+            "items": [{"id": i.id, "hash": item_hash(handbook, checklist, i), "text": one_line(i.text)}
+                      for i in checklist.items]}

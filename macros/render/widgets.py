@@ -3,6 +3,7 @@
 import html
 
 from ..data.handbook import Handbook
+from ..data.language import words
 from .common import links
 
 
@@ -44,6 +45,6 @@ def signoff(*rows: str) -> str:
     lines = []
     for who in rows:
         fields = "".join(f'<span class="hb-signoff__label">{html.escape(label)}</span><span class="hb-signoff__line"></span>'
-                         for label in (who, "Date", "Signature"))
+                         for label in (who, words("Date"), words("Signature")))
         lines.append(f'<div class="hb-signoff__row">{fields}</div>')
     return '<div class="hb-signoff hb-print-only">\n' + "\n".join(lines) + "\n</div>"

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from .. import render
 from ..data.edition import current
-from . import company
-from ..data.handbook import load_handbook
+from . import company, editions
+from ..data import language
+from ..data.handbook import load_edition
 from ..data.loader import DataError
 from ..render import compare, hiring, manager, review, start
 
@@ -32,8 +33,6 @@ BLOCKS = (
     start.start_page,
     hiring.hiring_table,
     compare.role_comparison,
-    manager.duty_importance_matrix,
-    manager.requirement_importance_matrix,
     manager.pitfalls_for_managers,
 )
 # Blocks that print the edition (its date, version): it is read once per build here, so renderers never run git.
@@ -51,12 +50,15 @@ DATED_BLOCKS = (
 
 def register(env):
     """Load the handbook for this build and make every block callable from the pages."""
-    try:
-        handbook = load_handbook(Path(env.project_dir) / "data", shown_prefix="data/")
-    except DataError as error:
-        from mkdocs.exceptions import PluginError  # the only MkDocs import: it turns problems into a clean failure
+    from mkdocs.exceptions import PluginError  # the only MkDocs import: it turns problems into a clean failure
 
+    try:
+        language.use(editions.language())  # one edition per run: its words, labels and dates
+        handbook = load_edition(Path(env.project_dir) / "data", language.current(), shown_prefix="data/")
+    except DataError as error:
         raise PluginError(f"the handbook's data has {len(error.problems)} problem(s):\n{error}") from None
+    except language.MissingWords as error:
+        raise PluginError(str(error)) from None
     env.variables["handbook"] = handbook
     env.variables["company"] = handbook.company  # for prose pages: {{ company.offices.general_office }}
     offline = bool(env.conf.plugins.get("material/offline") and env.conf.plugins["material/offline"].config.enabled)

@@ -35,21 +35,25 @@ def on_config(config):
     for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
         if name != SERVE_CACHE:
             del sys.modules[name]
+    from macros.site import editions
+
+    editions.configure(config)  # before Material's search plugin reads the language
     return config
 
 
 def on_files(files, config):
-    from macros.site import company
+    from macros.site import company, editions
     from macros.site.downloads import register  # imported late: the fresh copy, not a stale one
     from macros.site.pages import generated_pages, nav_children, nav_titles
 
     handbook = config.plugins["macros"].variables["handbook"]
+    editions.prose_pages(files, config)  # a translation's run: docs/x.zh.md is the page docs/x.md
     for src_uri, content in generated_pages(handbook).items():
         files.append(File.generated(config, src_uri, content=content))
     # Navigation is built from config.nav right after this event, so each section index gets its pages here.
     children = nav_children(handbook)
     config.plugins["macros"].variables["nav_titles"] = nav_titles(handbook)
-    config.nav = [_expand(entry, children) for entry in config.nav]
+    config.nav = [_expand(entry, children) for entry in editions.navigation(config.nav)]
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
     files.append(File.generated(config, company.STYLESHEET, content=company.stylesheet(handbook.company)))
     return files
@@ -72,9 +76,12 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    from macros.site import editions
     from macros.site.downloads import write_pdfs
 
     write_pdfs(config, config.plugins["macros"].variables["handbook"], in_background=COMMAND == "serve")
+    editions.localise_404(config)  # a translation's 404 page links into its own edition
+    editions.build_translations(config, in_background=COMMAND == "serve")  # /zh/, once the English is done
 
 
 def _expand(entry, children):

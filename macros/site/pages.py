@@ -4,9 +4,10 @@ macro call."""
 import html
 
 from ..data.handbook import Handbook
+from ..data.language import words
 from ..data.kinds import KINDS
 from ..render.hiring import hr_pages
-from ..render.start import first_week_ids
+from ..render.checklists import first_week_ids
 
 # kind -> (folder under docs/, macro that renders one record), for each kind with a page per record (kinds.py)
 GENERATED = {kind.name: (kind.folder, kind.page_macro) for kind in KINDS if kind.page_macro}
@@ -45,9 +46,9 @@ def nav_children(handbook: Handbook) -> dict[str, list]:
     first_week = first_week_ids(handbook)
     folder = GENERATED["checklists"][0]
     children[f"{folder}/index.md"] = [
-        {"First week": [f"{folder}/{c.id}.md" for c in handbook.checklists if c.id in first_week]},
-        {"Recurring": [f"{folder}/{c.id}.md" for c in handbook.checklists if c.id not in first_week]},
+        {words("First week"): [f"{folder}/{c.id}.md" for c in handbook.checklists if c.id in first_week]},
+        {words("Recurring"): [f"{folder}/{c.id}.md" for c in handbook.checklists if c.id not in first_week]},
     ]
-    children["hr/index.md"] = [{"Job adverts": [f"hr/adverts/{r.id}.md" for r in handbook.roles]},
-                               {"Interview kits": [f"hr/interviews/{r.id}.md" for r in handbook.roles]}]
+    children["hr/index.md"] = [{words("Job adverts"): [f"hr/adverts/{r.id}.md" for r in handbook.roles]},
+                               {words("Interview kits"): [f"hr/interviews/{r.id}.md" for r in handbook.roles]}]
     return children

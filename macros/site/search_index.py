@@ -6,8 +6,8 @@
 #    without the blocks no reader searches for, and put back right after (the page itself is unchanged): print-only
 #    blocks (sign-off lines, the job description's print copy, "Date, initials" columns), comparison grids (the
 #    manager's and maintenance views: other records' titles and ticks, each title indexed with its record), the
-#    checklist toolbar,
-#    owner-and-review lines, "Cited by" and cross-reference lines (other records' titles, the same words on every
+#    checklist toolbar and other buttons, a plan's "At a glance" table, an interview kit's scoring sheet, a job
+#    advert's text (its role's records again), owner-and-review lines, "Cited by" and cross-reference lines (other records' titles, the same words on every
 #    record) and a record's "Also called" line (it becomes the entry's tags, below). Material's own `data-search-exclude` attribute cannot do this: its indexer
 #    compares elements by tag name only, so exclusion ends at the first nested closing tag of the same name (a
 #    sign-off `<div>` holds row `<div>`s).
@@ -29,16 +29,35 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from macros.data.kinds import KINDS
 
+
+def words(english: str) -> str:
+    """words() of the build's own copy of macros: MkDocs loads this hook module once, and hooks.on_config makes every
+    build import macros afresh, so a module-level import would hold a stale language."""
+    from macros.data.language import words as in_this_build
+
+    return in_this_build(english)
+
 # Blocks left out of the index, by a class of theirs; and paragraphs that start with a label that repeats.
-EXCLUDED_CLASSES = ("hb-print-only", "hb-signoff", "hb-sign", "hb-toolbar", "hb-review", "hb-why", "hb-matrix")
-EXCLUDED_PARAGRAPHS = ("<p><strong>Cited by</strong>", "<p><em>Also called:</em>")
+EXCLUDED_CLASSES = ("hb-print-only", "hb-signoff", "hb-sign", "hb-toolbar", "hb-review", "hb-why", "hb-matrix",
+                    # buttons; a plan's table of its own steps; an interview kit's boxes to tick; an advert's text,
+                    # which is its role's records again (the advert page is found by its title and other names)
+                    "hb-actions", "hb-glance", "hb-score-sheet", "hb-advert",
+                    # a role guide's lists of the principles, rules and pitfalls that apply (each record's own entry
+                    # holds its text), and an interview kit's question tables (the same question for every duty)
+                    "hb-compact", "hb-kit-questions")
+EXCLUDED_PARAGRAPHS = ("<p><strong>{Cited by}</strong>", "<p><em>{Also called:}</em>")  # {…}: in the edition's words
 _CLASSED = re.compile(r'<(\w+)\s[^>]*?\bclass="(?:[^"]*\s)?(?:' + "|".join(map(re.escape, EXCLUDED_CLASSES))
                       + r')(?:\s[^"]*)?"[^>]*>')
 # and the cross-reference lines under a record ("Principles: <links>", widgets.related): other records' titles, which
 # those records' own entries hold.
 CROSS_REFERENCES = ("Principles", "Conduct rules", "Checklists", "Duties", "Pitfalls")
-_PARAGRAPHS = re.compile("(?:" + "|".join([*map(re.escape, EXCLUDED_PARAGRAPHS), *(
-    rf"<p>{label}: <a\b" for label in CROSS_REFERENCES)]) + ").*?</p>", re.S)
+
+
+def _paragraphs() -> re.Pattern:
+    """The excluded paragraphs, by their labels in the edition's language."""
+    starts = [re.escape(re.sub(r"\{([^}]+)\}", lambda m: words(m.group(1)), start)) for start in EXCLUDED_PARAGRAPHS]
+    return re.compile("(?:" + "|".join([*starts, *(rf"<p>{re.escape(words(label))}: <a\b" for label in CROSS_REFERENCES)])
+                      + ").*?</p>", re.S)
 
 # A record's own entry is worth this many times another entry that matches as well (Material already multiplies a
 # whole page's score by up to 5 and a section's by up to 2, so a record shown as a section needs more to come first).
@@ -58,7 +77,7 @@ _shown: dict[int, str] = {}  # id(page) -> the content the page shows, while Mat
 
 def searchable(html: str) -> str:
     """The page's HTML without the excluded blocks (each removed whole, nested elements of the same tag included)."""
-    html = _PARAGRAPHS.sub("", html)
+    html = _paragraphs().sub("", html)
     while match := _CLASSED.search(html):
         tag, depth, position = match.group(1), 1, match.end()
         tags = re.compile(rf"<(/?){tag}\b[^>]*>")
@@ -106,12 +125,12 @@ def record_words(handbook) -> dict[str, list[str]]:
     found = {}
     for kind in KINDS:
         for record in handbook.records[kind.name]:
-            words = getattr(record, "also_called", None) or getattr(record, "aliases", None) or []
+            names = getattr(record, "also_called", None) or getattr(record, "aliases", None) or []
             # A record with a page of its own is also what its kind is called ("onboarding plan", "checklist").
-            kind_name = [kind.noun] if kind.page_macro else []
+            kind_name = [words(kind.noun)] if kind.page_macro else []
             # Material shows an entry's tags as HTML, as it does its title and text: a name from the data is escaped
             # here as the page's own text was, so that "<img onerror=...>" in a name reads as text in a result.
-            found[location(kind.url_of(record.id))] = [html.escape(word) for word in dict.fromkeys([*words, *kind_name])]
+            found[location(kind.url_of(record.id))] = [html.escape(word) for word in dict.fromkeys([*names, *kind_name])]
     return found
 
 
