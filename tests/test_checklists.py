@@ -301,7 +301,8 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(page, browser
         fresh.close()
 
 
-@pytest.mark.parametrize("content,reason", [
+# Files an import (and the manager's review page, tests/test_review.py) must refuse, with the reason it gives.
+REFUSED_FILES = pytest.mark.parametrize("content,reason", [
     ("this is not json", "it is not JSON"),
     ('{"name": "a shopping list"}', "not a handbook progress file"),
     ('{"format": "gm-handbook-progress", "version": 2, "checklists": {}, "onboarding": {}}', "version 2"),
@@ -310,6 +311,9 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(page, browser
     ('{"format": "gm-handbook-progress", "version": 1, "checklists": {}, "onboarding": {"p": {"start": "2026-02-30"}}}',
      'plan "p" is damaged'),
 ], ids=["not-json", "foreign", "newer-version", "bad-hash", "impossible-date"])
+
+
+@REFUSED_FILES
 def test_import_refuses_a_foreign_or_damaged_file_and_says_why(page, served_site, tmp_path, content, reason):
     page.goto(checklist_url(served_site, "meetings"))
     boxes(page).nth(0).check()

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from macros.data.calendar import working_calendar
 from macros.data.handbook import load_handbook
-from test_checklists import boxes, checklist_url, export_progress, page, text_hash  # noqa: F401 (page is a fixture)
+from test_checklists import REFUSED_FILES, boxes, checklist_url, export_progress, page, text_hash  # noqa: F401 (page is a fixture)
 
 HANDBOOK = load_handbook(ROOT / "data")
 PLAN = HANDBOOK.get("onboarding", "onboarding-office-director")
@@ -103,15 +103,7 @@ def test_the_report_works_from_files_and_changes_nothing_stored(page, served_sit
         fresh.close()
 
 
-@pytest.mark.parametrize("content,reason", [
-    ("this is not json", "it is not JSON"),
-    ('{"name": "a shopping list"}', "not a handbook progress file"),
-    ('{"format": "gm-handbook-progress", "version": 2, "checklists": {}, "onboarding": {}}', "version 2"),
-    ('{"format": "gm-handbook-progress", "version": 1, "checklists": {"meetings": {"agenda": "xyz"}}, "onboarding": {}}',
-     'checklist "meetings" is damaged'),
-    ('{"format": "gm-handbook-progress", "version": 1, "checklists": {}, "onboarding": {"p": {"start": "2026-02-30"}}}',
-     'plan "p" is damaged'),
-], ids=["not-json", "foreign", "newer-version", "bad-hash", "impossible-date"])
+@REFUSED_FILES
 def test_a_foreign_or_damaged_file_is_refused_with_the_reason(page, served_site, tmp_path, content, reason):
     path = tmp_path / "progress.json"
     path.write_text(content)

@@ -132,10 +132,10 @@ def search_page(browser, served_site):
     context.close()
 
 
-def expected_outcome(case: Case):
+def expected_outcome(case: Case, known_misses: dict[str, str] = KNOWN_MISSES):
     """The case as a test parameter: a known miss is expected to fail, strictly, with its reason."""
-    if case.query in KNOWN_MISSES:
-        return pytest.param(case, id=case.query, marks=pytest.mark.xfail(reason=KNOWN_MISSES[case.query], strict=True))
+    if case.query in known_misses:
+        return pytest.param(case, id=case.query, marks=pytest.mark.xfail(reason=known_misses[case.query], strict=True))
     return pytest.param(case, id=case.query)
 
 

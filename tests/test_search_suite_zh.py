@@ -13,7 +13,7 @@ import pytest
 from search_queries_zh import CASES, KNOWN_MISSES
 from searchbox import open_search
 from search_queries import NOT_COVERED
-from test_search_suite import answers, search
+from test_search_suite import answers, expected_outcome, search
 
 GLOSSARY_ZH = "术语表"  # what search.js's hint calls the glossary in Chinese
 
@@ -55,13 +55,7 @@ def search_page(browser, served_site):
     context.close()
 
 
-def param(case):
-    if case.query in KNOWN_MISSES:
-        return pytest.param(case, id=case.query, marks=pytest.mark.xfail(reason=KNOWN_MISSES[case.query], strict=True))
-    return pytest.param(case, id=case.query)
-
-
-@pytest.mark.parametrize("case", [param(case) for case in CASES])
+@pytest.mark.parametrize("case", [expected_outcome(case, KNOWN_MISSES) for case in CASES])
 def test_chinese_query_finds_its_answer_in_the_first_three(search_page, served_site, summary, case):
     outcome = search(search_page, case, served_site + "/zh/")
     summary.outcomes[case.query] = outcome

@@ -16,14 +16,12 @@ and, as warnings, every record whose English changed since its `source` (or that
 current fingerprints once the translations are checked (`handbook stamp zh`). `translate` gives the English data with the other language's
 text put in, for the loader to check and fill as it does the English.
 
-Run `python -m macros.data.translations zh [--stamp]` to check (or stamp) one language; `handbook check` checks every
-language folder it finds.
+`handbook check` checks every language folder it finds; `handbook stamp zh` stamps one.
 """
 
 import hashlib
 import json
 import re
-import sys
 import types
 import typing
 from dataclasses import dataclass, field
@@ -32,12 +30,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import inline_text
+from . import inline_text, language
 from .kinds import KINDS
 from .loader import Loc, Problem, SourceMap, loc_text, read_yaml
 from .placeholders import PLACEHOLDER
 
-LANGUAGES = {"zh": "简体中文"}  # language code -> its name in itself; a folder data/<code>/ holds its translation
+# The languages a data folder may translate into (data/<code>/), each with its name in itself.
+LANGUAGES = {code: name for code, name in language.LANGUAGES.items() if code != language.ENGLISH}
 SOURCE = "source"
 SETTINGS = "settings/company.yml"
 # Fields whose number of items may differ from the English: other words people search for, which differ per language.
@@ -388,31 +387,3 @@ def stamp(data_dir: Path, language: str, docs_dir: Path | None = None) -> int:
                 changed += 1
         path.write_text("\n".join(lines), encoding="utf-8")
     return changed
-
-
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in LANGUAGES:
-        print(f"usage: python -m macros.data.translations {{{','.join(LANGUAGES)}}} [--stamp] [--data DIR]",
-              file=sys.stderr)
-        return 2
-    language = argv[0]
-    data_dir = Path(argv[argv.index("--data") + 1]) if "--data" in argv else Path("data")
-    if "--stamp" in argv:
-        report = check(data_dir, language)
-        if report.problems:
-            print("\n".join(map(str, sorted(set(report.problems)))), file=sys.stderr)
-            print("not stamped: fix the problems first", file=sys.stderr)
-            return 1
-        print(f"stamped: {stamp(data_dir, language)} record(s) changed")
-        return 0
-    report = check(data_dir, language)
-    for problem in sorted(set(report.problems)):
-        print(problem, file=sys.stderr)
-    for warning in sorted(set(report.stale)):
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"{language}: {len(set(report.problems))} problem(s), {len(set(report.stale))} stale or unstamped record(s)")
-    return 1 if report.problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

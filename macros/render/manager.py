@@ -142,14 +142,9 @@ def duty_matrix(handbook: Handbook) -> str:
     names, rule = role_header(handbook)
     blocks = []
     for title, duties in grouped(handbook.duties, "area", AREA_TITLES):
-        rows = []
-        for duty in duties:
-            marks = []
-            for role in handbook.roles:
-                rating = role.rating_of_duty(duty.id) if duty.id in role.duties else None
-                marks.append(f"{words(IMPORTANCE_MARKS[rating.importance])}, {FREQUENCY_TITLES[rating.frequency]}" if rating
-                             else (YES if duty.id in role.duties else ""))
-            rows.append(f"| {link('duties', duty)} | " + " | ".join(marks) + " |")
+        rows = [_rated_row(handbook, "duties", duty, lambda role: role.rating_of_duty(duty.id),
+                           lambda r: f"{words(IMPORTANCE_MARKS[r.importance])}, {FREQUENCY_TITLES[r.frequency]}")
+                for duty in duties]
         blocks.append(f"### {title} {{#duties-{duties[0].area}}}")
         blocks.append(matrix(f"| {words('Duty')} | {names} |\n| --- | {rule} |\n" + "\n".join(rows)))
     return join_blocks(*blocks)
@@ -161,14 +156,21 @@ def requirement_matrix(handbook: Handbook) -> str:
     rows = []
     for title, requirements in grouped(handbook.requirements, "category", CATEGORY_TITLES):
         rows.append(f"| **{title}** |" + " |" * len(handbook.roles))
-        for requirement in requirements:
-            marks = []
-            for role in handbook.roles:
-                rating = role.rating_of_requirement(requirement.id) if requirement.id in role.requirements else None
-                marks.append(f"{words(rating.importance)} {rating.level}/5" if rating
-                             else (YES if requirement.id in role.requirements else ""))
-            rows.append(f"| {link('requirements', requirement)} | " + " | ".join(marks) + " |")
+        rows += [_rated_row(handbook, "requirements", requirement,
+                            lambda role: role.rating_of_requirement(requirement.id),
+                            lambda r: f"{words(r.importance)} {r.level}/5")
+                 for requirement in requirements]
     return matrix(f"| {words('Requirement')} | {names} |\n| --- | {rule} |\n" + "\n".join(rows))
+
+
+def _rated_row(handbook: Handbook, kind: str, record, rating_in, shown) -> str:
+    """One matrix row: the record, then in each role's column the role's rating of it (`shown`), a tick where the
+    role carries it unrated, nothing where it does not."""
+    cells = []
+    for role in handbook.roles:
+        rating = rating_in(role) if record.id in getattr(role, kind) else None
+        cells.append(shown(rating) if rating else (YES if record.id in getattr(role, kind) else ""))
+    return f"| {link(kind, record)} | " + " | ".join(cells) + " |"
 
 
 def pitfalls_for_managers(handbook: Handbook) -> str:

@@ -30,7 +30,9 @@ def language() -> str:
 
 def translations(project_dir: Path) -> list[str]:
     """The languages the project has a translation of (a data/<language>/ folder)."""
-    return [code for code in LANGUAGES if code != ENGLISH and (project_dir / "data" / code).is_dir()]
+    from ..data.translations import languages
+
+    return languages(project_dir / "data")
 
 
 def configure(config) -> None:
