@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from macros.data.handbook import load_handbook
+from macros.data.language import LANGUAGES
 from macros.data.words_zh import WORDS
 from macros.output import paths
 from test_checklists import page  # noqa: F401 (a fixture: a fresh browser page)
@@ -88,6 +89,18 @@ def test_the_glossary_pairs_each_term_with_its_english_and_the_english_glossary_
         assert f"<strong>简体中文:</strong> {chinese.term}" in en_page, term.id
 
 
+def test_both_handbook_pdfs_pair_each_glossary_term_with_the_other_language(site):
+    """The whole-handbook PDF's glossary gives each term's pair as the page does: "简体中文: 总经理" and "English: …"."""
+    english = load_handbook(ROOT / "data")
+    for edition, own, other in (("", english, ZH), ("zh/", ZH, english)):
+        reader = PdfReader(site / edition / paths.HANDBOOK_PDF)
+        text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+        label = LANGUAGES[other.language]
+        missing = [t.id for t in own.glossary
+                   if re.sub(r"\s+", "", f"{label}: {other.get('glossary', t.id).term}") not in text]
+        assert not missing, f"{edition}{paths.HANDBOOK_PDF}: no pair for {missing}"
+
+
 @pytest.mark.parametrize("role", ZH.roles, ids=lambda r: r.id)
 def test_the_chinese_job_description_pdf_has_the_chinese_title_and_every_duty(site, role):
     path = site / "zh" / paths.job_description_pdf(role.id)
@@ -130,3 +143,13 @@ def test_a_tick_saved_in_one_edition_holds_in_the_other(page, served_site):
     page.wait_for_selector("[data-hb-toolbar]:not([hidden])")
     assert page.locator("input[data-hb-item]").first.is_checked()
     assert page.locator("[data-hb-count]").inner_text().startswith("已完成 1/")
+
+
+def test_the_chinese_comparison_rates_duties_and_requirements_in_chinese(page, served_site):
+    """The compare view's importance marks come from the page's data, in the edition's language."""
+    page.goto(f"{served_site}/zh/compare/")
+    page.wait_for_selector('[data-hb-part="requirements"] li')
+    text = page.locator("[data-hb-comparison]").inner_text()
+    assert WORDS["core"] in text and WORDS["essential"] in text
+    left = [word for word in ("core", "supplemental", "essential", "preferred") if re.search(rf"\b{word}\b", text)]
+    assert not left, left

@@ -24,6 +24,14 @@ def test_a_definition_comes_with_the_first_use_in_the_text_only():
     assert "Ask the GM first. The general office and the GM agree." in text and "the GM again" in text
 
 
+def test_a_term_in_chinese_text_gets_its_definition_and_a_part_of_a_latin_word_does_not():
+    """Chinese runs its words together: a term is found between other characters, but never inside a Latin word."""
+    html = markdown.markdown("负责处理信访件。 The GMs met; the GM-level view.", extensions=["abbr", FirstUseExtension()],
+                             extension_configs={"abbr": {"glossary": {"信访": "群众来信来访", "GM": "General manager"}}})
+    assert '处理<abbr title="群众来信来访">信访</abbr>件' in html
+    assert "GMs" in html and '<abbr title="General manager">GM</abbr>-level' in html
+
+
 def test_every_page_gives_each_definition_once_in_its_text(site):
     for page in sorted(site.rglob("index.html")):
         article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), re.S).group(0)
@@ -31,8 +39,9 @@ def test_every_page_gives_each_definition_once_in_its_text(site):
         titles = re.findall(r'<abbr title="([^"]*)"', outside_headings)
         repeated = sorted({title[:40] for title in titles if titles.count(title) > 1})
         assert not repeated, f"{page.relative_to(site)} repeats definitions: {repeated}"
-    duties = (site / "duties" / "index.html").read_text(encoding="utf-8")
-    assert duties.count("<abbr title=") >= 10, "the duties page should still define the terms it uses"
+    for edition in ("", "zh/"):
+        duties = (site / edition / "duties" / "index.html").read_text(encoding="utf-8")
+        assert duties.count("<abbr title=") >= 10, f"{edition}duties/ should still define the terms it uses"
 
 
 def test_indentation_goes_but_preformatted_text_and_code_stay():

@@ -31,6 +31,7 @@ ENV.filters["frequency"] = FREQUENCY_TITLES.__getitem__
 ENV.globals["grouped"] = grouped
 ENV.globals["words"] = words          # the template's own words, in the edition's language (macros/data/language.py)
 ENV.globals["language"] = language.current
+ENV.globals["language_names"] = language.LANGUAGES  # the glossary names the other language of each term's pair
 # In a <style> element, where entities are not read: the value goes in as it is, "<" written as CSS's own escape.
 ENV.globals["css_content"] = lambda text: markupsafe.Markup(css_content(text).replace("<", "\\3c "))
 

@@ -11,15 +11,16 @@ from .roles import EXPECTATION_LABELS
 
 
 def comparison_data(handbook: Handbook) -> dict:
-    """Every role's duties and requirements (with importance), 30/60/90 expectations and pitfalls, as plain words."""
+    """Every role's duties and requirements (with importance), 30/60/90 expectations and pitfalls, as plain words in
+    the edition's language: the page's script shows them as they are."""
     roles = []
     for role in handbook.roles:
         roles.append({
             "id": role.id,
             "title": plain(role.title),
-            "duties": [{"id": d.record.id, "title": plain(d.record.title), "importance": d.importance,
+            "duties": [{"id": d.record.id, "title": plain(d.record.title), "importance": words(d.importance),
                         "often": FREQUENCY_TITLES[d.frequency]} for d in rated_duties(handbook, role)],
-            "requirements": [{"id": r.record.id, "title": plain(r.record.title), "importance": r.importance,
+            "requirements": [{"id": r.record.id, "title": plain(r.record.title), "importance": words(r.importance),
                               "level": r.level, "levelWord": LEVEL_WORDS.get(r.level, "")}
                              for r in rated_requirements(handbook, role)],
             "expectations": {words(label): [plain(item) for item in getattr(role.expectations, field)]
