@@ -28,15 +28,22 @@ def tab(browser):
     context.close()
 
 
-def test_every_kind_of_page_has_no_serious_problems(tab, served_site, site):
-    """Home, each section page and one page inside each section (role, checklist, plan, ...) pass axe."""
-    kinds = page_kinds(site)
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["english", "chinese"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_has_no_serious_problems(browser, served_site, site, edition, scheme):
+    """Home, each section page and one page inside each section (role, checklist, plan, ...) pass axe, in each
+    edition and in each colour scheme (the palette follows the system's, as mkdocs.yml sets it)."""
+    kinds = {kind: path for kind, path in page_kinds(site).items() if not path.startswith("zh/")}  # one edition's
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
     report = {}
     for kind, path in kinds.items():
-        tab.goto(f"{served_site}/{path}")
+        tab.goto(f"{served_site}/{edition}{path}")
+        assert tab.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
         problems = blocking_violations(tab)
         if problems:
-            report[f"{kind} ({path or '/'})"] = problems
+            report[f"{kind} ({edition}{path or '/'})"] = problems
+    context.close()
     assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(lines) for page, lines in report.items())
     assert {"home", "roles page", "duties", "checklists page", "onboarding page", "manager", "glossary"} <= kinds.keys()
 

@@ -66,3 +66,32 @@ def test_search_works_from_file_url_and_loads_nothing_from_outside(browser, bund
     context.close()
     assert not outside, f"the offline bundle asked for {sorted(set(outside))}; search gave {groups[:3]}"
     assert found_in("checklists/team-dinner/", groups[:3]), groups[:3]
+
+
+def test_the_chinese_edition_is_in_the_bundle_with_its_search_and_the_language_switch(browser, bundle):
+    """From file://, a Chinese page's search finds a Chinese page, and the switch leads to the same page in English
+    and back; nothing is asked of any other site."""
+    from searchbox import site_location
+
+    context = browser.new_context()
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    outside = []
+    context.route(lambda url: not url.startswith(("file://", "data:", "blob:", "about:")),
+                  lambda route: (outside.append(route.request.url), route.abort()))
+    base = bundle.as_uri() + "/"
+    assert (bundle / "zh" / "search" / "search_index.js").is_file()
+    page.goto(base + "zh/index.html")
+    groups = search(page, "聚餐", base)  # a query of the Chinese suite (search_queries_zh.py)
+    assert any(found_in(f"zh/{place}", groups[:3]) for place in
+               ("checklists/team-dinner/", "scenarios/#colleague-dinner", "duties/#event-logistics")), groups[:3]
+    page.goto(base + "zh/checklists/team-dinner.html")
+    english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href", timeout=5_000)
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + english)
+    assert site_location(page.url, base) == "checklists/team-dinner/", page.url
+    assert page.evaluate("document.documentElement.lang") == "en"
+    chinese = page.locator('a.md-select__link[hreflang="zh"]').get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + chinese)
+    assert site_location(page.url, base) == "zh/checklists/team-dinner/", page.url
+    context.close()
+    assert not outside, sorted(set(outside))
