@@ -14,8 +14,9 @@ from macros.site import search_index
 
 HANDBOOK = load_handbook(ROOT / "data")
 WORKER = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
-# The index of today's content (English) must stay at most this big; it was 487 KB before the hook (2026-12-01).
-MAX_INDEX_BYTES = 400_000
+# The index of today's content (English) must stay at most this big (issue #16's goal); Material's own index of the
+# same pages is about 490 KB (make bench), the shaped one was 275 KB on 2026-12-01 and 248 KB on 2026-12-02.
+MAX_INDEX_BYTES = 250_000
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +106,30 @@ def test_a_repeated_sentence_is_cut_where_it_repeats_and_kept_where_it_belongs()
     assert docs["manager/"]["text"] == f"<p>{sentence[:-1]} and more.</p>"
     assert docs["hr/"]["text"] == "<p>Ask how they would do it in the first month.</p>"
     assert docs["principles/#know-your-position"]["tags"] == ["boundaries"]
+
+
+def test_a_long_block_repeated_elsewhere_and_a_bare_heading_met_before_are_kept_once():
+    """The downloads table on three pages is indexed on the first; "Day 30" of six plans leads to the first plan."""
+    table = "<p>handbook.json Every record, by kind, as JSON handbook.csv Every record as a spreadsheet row</p>"
+    index = {"config": {"fields": {}}, "docs": [
+        {"location": "", "title": "Home", "text": table},
+        {"location": "manager/", "title": "Manager", "text": f"<p>Compare the roles.</p>{table}"},
+        {"location": "onboarding/a/#phase-day-30", "title": "Day 30", "text": ""},
+        {"location": "onboarding/b/", "title": "Plan b", "text": ""},
+        {"location": "onboarding/b/#phase-day-30", "title": "Day 30", "text": ""},
+    ]}
+    docs = by_location(search_index.shape(index, {}))
+    assert docs[""]["text"] == table and docs["manager/"]["text"] == "<p>Compare the roles.</p>"
+    assert set(docs) == {"", "manager/", "onboarding/a/#phase-day-30", "onboarding/b/"}
+
+
+def test_table_headings_and_what_the_readers_browser_fills_in_stay_out_of_the_index(index):
+    """Column headings, a plan step's day count, a start page's progress table and 'this week' are not searched."""
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for label in ("Done Step Owner When", "Duty How often", "working days after you start", "Checklist Kind Your progress",
+                  "Download calendar (.ics) Print"):
+        assert label not in text, f"{label!r} is in the search index"
+    assert not any(doc["location"].endswith("#hb-week-title") for doc in index["docs"])
 
 
 @pytest.mark.parametrize("word, form", [("diary", "diaries"), ("stamp", "stamps"), ("match", "matches"),

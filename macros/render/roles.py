@@ -66,7 +66,7 @@ def first_week_path(handbook: Handbook, role: models.Role) -> str:
              words("first week: {checklist}").format(checklist=link("checklists", first_week_checklist(handbook, role)))]
     if plan:
         parts.append(words("first 90 days: {plan}").format(plan=link("onboarding", plan)))
-    return f'!!! tip "{words("New in the role?")}"\n\n    ' + " · ".join(parts)
+    return f'!!! tip hb-first-week-path "{words("New in the role?")}"\n\n    ' + " · ".join(parts)
 
 
 def compact(markdown: str) -> str:

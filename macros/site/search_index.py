@@ -44,8 +44,21 @@ EXCLUDED_CLASSES = ("hb-print-only", "hb-signoff", "hb-sign", "hb-toolbar", "hb-
                     "hb-actions", "hb-glance", "hb-score-sheet", "hb-advert",
                     # a role guide's lists of the principles, rules and pitfalls that apply (each record's own entry
                     # holds its text), and an interview kit's question tables (the same question for every duty)
-                    "hb-compact", "hb-kit-questions")
-EXCLUDED_PARAGRAPHS = ("<p><strong>{Cited by}</strong>", "<p><em>{Also called:}</em>")  # {…}: in the edition's words
+                    "hb-compact", "hb-kit-questions",
+                    # a checklist step's owner and timing cells (read on the page; the step is what is searched),
+                    # and the "this week" view, which is empty until the reader's browser fills it in
+                    "hb-col-owner", "hb-col-when", "hb-week",
+                    # a plan's start-date field and buttons, and each step's "4 working days after you start"
+                    "hb-plan__controls", "hb-step-when",
+                    # a role guide's links to its start page, first-week checklist and plan (their titles again)
+                    "hb-first-week-path",
+                    # the manager's view's copy of each role's 30/60/90 expectations (the role guide holds them)
+                    "hb-expectations--wide",
+                    # a start page's table of the reader's own progress, filled in by their browser
+                    "hb-your-progress")
+# and a glossary term's "Also written:" line and a record's "Also called" line: both become the entry's tags.
+EXCLUDED_PARAGRAPHS = ("<p><strong>{Cited by}</strong>", "<p><em>{Also called:}</em>",
+                       "<p><em>{Also written:}</em>")  # {…}: in the edition's words
 _CLASSED = re.compile(r'<(\w+)\s[^>]*?\bclass="(?:[^"]*\s)?(?:' + "|".join(map(re.escape, EXCLUDED_CLASSES))
                       + r')(?:\s[^"]*)?"[^>]*>')
 # and the cross-reference lines under a record ("Principles: <links>", widgets.related): other records' titles, which
@@ -69,6 +82,7 @@ FORMS = "forms"
 FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e3}, FORMS: {"boost": 1e2}}
 # Sentences shorter than this are kept everywhere: short phrases ("Daily", "Owner") are not what makes an index big.
 MIN_REPEATED = 40
+MIN_BLOCK = 80  # a whole block repeated: long enough that it is boilerplate, not a title listed twice
 # An entry's text in pieces: paragraphs and list items, their sentences, and what follows a label ("Instead: ...").
 _PIECES = re.compile(r"(\s*</?(?:p|li|ul|ol)>\s*|(?<=[.!?:])\s+|\s+—\s+)")
 
@@ -76,8 +90,9 @@ _shown: dict[int, str] = {}  # id(page) -> the content the page shows, while Mat
 
 
 def searchable(html: str) -> str:
-    """The page's HTML without the excluded blocks (each removed whole, nested elements of the same tag included)."""
-    html = _paragraphs().sub("", html)
+    """The page's HTML without the excluded blocks (each removed whole, nested elements of the same tag included)
+    and without table headings ("Duty How often What good looks like" before every table's cells)."""
+    html = _paragraphs().sub("", re.sub(r"<thead\b.*?</thead>", "", html, flags=re.S))
     while match := _CLASSED.search(html):
         tag, depth, position = match.group(1), 1, match.end()
         tags = re.compile(rf"<(/?){tag}\b[^>]*>")
@@ -148,6 +163,8 @@ def shape(index: dict, records: dict[str, list[str]]) -> dict:
     for doc in sorted(docs, key=tier):
         doc["text"] = _blocks(_without(doc["text"], seen))
         seen.update(sentence for sentence in _sentences(doc["text"]) if len(sentence) >= MIN_REPEATED)
+    _without_repeated_blocks(docs)
+    index["docs"] = docs = _without_repeated_headings(docs)
     for doc in docs:
         words = records.get(doc["location"])
         if words is None:
@@ -159,6 +176,35 @@ def shape(index: dict, records: dict[str, list[str]]) -> dict:
             doc[FORMS] = forms
     index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
     return index
+
+
+def _without_repeated_blocks(docs: list[dict]) -> None:
+    """A long paragraph or list item that is no sentence (a table's cells run together, a line ending in a colon)
+    kept where it first appears in site order: the downloads table is on the home, manager and HR pages."""
+    seen: set[str] = set()
+    for doc in docs:
+        kept = []
+        for block in re.split(r"(?=<p>|<li>)", doc["text"]):
+            body = re.sub(r"</?(?:p|li|ul|ol)>", "", block).strip()
+            if len(body) >= MIN_BLOCK and body in seen:
+                block = re.sub(r"<(p|li)>.*?</\1>", "", block, count=1, flags=re.S)
+            seen.add(body)
+            kept.append(block)
+        doc["text"] = re.sub(r"<(ul|ol)></\1>", "", "".join(kept))
+
+
+def _without_repeated_headings(docs: list[dict]) -> list[dict]:
+    """The index without a section that is only a heading met before: "Day 30" in each of six plans, a duty area on
+    the role, manager and HR pages. The first (in site order: the duties catalogue's area, the first plan's phase)
+    stays, so the heading's words still lead somewhere; a page's own entry always stays (its sections hang on it)."""
+    kept, headings = [], set()
+    for doc in docs:
+        if "#" in doc["location"] and not doc["text"] and not doc.get("tags"):
+            if doc["title"] in headings:
+                continue
+            headings.add(doc["title"])
+        kept.append(doc)
+    return kept
 
 
 def plurals(doc: dict) -> str:
