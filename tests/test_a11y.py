@@ -101,6 +101,26 @@ def test_ticked_checklist_and_phone_layout_have_no_serious_problems(browser, ser
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_on_a_phone_has_no_serious_problems(browser, served_site, site, scheme):
+    """At 390 px, where wide tables scroll inside their frames (an interview kit's scoring sheet), every kind of page
+    passes axe: a frame that scrolls can be reached from the keyboard (docs/assets/frames.js)."""
+    kinds = {kind: path for kind, path in page_kinds(site).items() if not path.startswith("zh/")}
+    kinds["interview kit"] = next(p for p in sorted(site.glob("hr/interviews/*/index.html"))).parent.relative_to(site).as_posix() + "/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  color_scheme=scheme)
+    page = context.new_page()
+    report = {}
+    for kind, path in kinds.items():
+        page.goto(f"{served_site}/{path}")
+        if problems := blocking_violations(page):
+            report[f"{kind} ({path or '/'})"] = problems
+    frames = page.locator(".md-typeset__scrollwrap[tabindex='0']").count()  # the kit, visited last
+    context.close()
+    assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(lines) for page, lines in report.items())
+    assert frames, "the interview kit's scoring sheet should scroll in a frame reachable from the keyboard"
+
+
 def test_axe_reports_a_known_problem(tab, served_site):
     """axe really runs here: an image without alt text, added to a page, is reported as critical."""
     tab.goto(f"{served_site}/")

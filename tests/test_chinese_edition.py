@@ -153,3 +153,11 @@ def test_the_chinese_comparison_rates_duties_and_requirements_in_chinese(page, s
     assert WORDS["core"] in text and WORDS["essential"] in text
     left = [word for word in ("core", "supplemental", "essential", "preferred") if re.search(rf"\b{word}\b", text)]
     assert not left, left
+
+
+def test_chinese_pages_give_review_dates_in_chinese(site):
+    """A record's review line reads 复核期限：2027年6月30日, never the ISO form."""
+    role = (site / "zh" / "roles" / ZH.roles[0].id / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"复核期限：\d{4}年\d{1,2}月\d{1,2}日", role)
+    iso = [p for p in pages(site) if re.search(r"复核期限：\d{4}-\d\d-\d\d", (site / "zh" / p).read_text(encoding="utf-8"))]
+    assert not iso, iso[:5]

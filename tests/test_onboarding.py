@@ -116,7 +116,7 @@ def test_a_start_before_golden_week_skips_the_holiday_and_counts_the_make_up_sat
     page.get_by_label("Your start date").fill(start.isoformat())
     assert shown_dates(page) == {s.day: working_day(start, s.day).isoformat() for s in plan.steps}
     assert not any("2026-10-01" <= d <= "2026-10-07" for d in shown_dates(page).values())
-    assert "public holidays of CN" in page.locator("article").inner_text()
+    assert "public holidays in China" in page.locator("article").inner_text()
 
 
 def test_the_start_date_is_remembered_and_a_weekend_start_counts_from_monday(page, served_site, handbook):

@@ -101,7 +101,7 @@ def test_the_plans_count_in_the_second_companys_public_holidays(second_site):
     thanksgiving = [day for day, name in holidays.country_holidays("US", years=2026).items() if "Thanksgiving" in name]
     assert [d.isoformat() for d in thanksgiving] == ["2026-11-26"]
     assert "2026-11-26" in calendar["off"] and "2026-10-01" not in calendar["off"]  # China's National Day is not
-    assert "of US" in calendar["source"]
+    assert "in United States" in calendar["source"]
 
 
 def test_a_us_start_date_across_thanksgiving_in_the_browser(browser, second_site, tmp_path):

@@ -36,6 +36,9 @@
       columns: ["Checklist", "Done", "Of"],
       overdue: (n) => `Overdue steps (${n})`,
       overdueStep: (title, due, open) => `${title} — due ${due}; open: ${open.join("; ")}`,
+      date: (iso) => { const [y, m, d] = iso.split("-").map(Number);
+        return `${d} ${["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December"][m - 1]} ${y}`; },
       nothingOverdue: "Nothing is overdue.",
       stage: (label) => `Expectations for this stage: ${label.toLowerCase()}`,
       signers: ["Assistant", "Manager"],
@@ -72,7 +75,8 @@
       checklists: "清单",
       columns: ["清单", "已完成", "总数"],
       overdue: (n) => `逾期步骤（${n}）`,
-      overdueStep: (title, due, open) => `${title}——应于 ${due} 完成；未完成的清单：${open.join("；")}`,
+      overdueStep: (title, due, open) => `${title}——应于${due}完成；未完成的清单：${open.join("；")}`,
+      date: (iso) => { const [y, m, d] = iso.split("-").map(Number); return `${y}年${m}月${d}日`; },
       nothingOverdue: "没有逾期的步骤。",
       stage: (label) => `本阶段的期望：${label}`,
       signers: ["助理", "上级"],
@@ -260,14 +264,17 @@
     const plan = planId ? data.plans[planId] : null;
     root.appendChild(el("h2", "", plan ? T.reviewOf(plan.role) : T.review));
     const facts = el("p", "hb-review__facts");
-    facts.textContent = T.facts(String(file.exported || "").slice(0, 10), reviewIso, plan ? file.onboarding[planId].start : null);
+    const exported = String(file.exported || "").slice(0, 10);
+    const started = plan ? file.onboarding[planId].start : null;
+    facts.textContent = T.facts(/^\d{4}-\d\d-\d\d$/.test(exported) ? T.date(exported) : "", T.date(reviewIso),
+      started ? T.date(started) : null);
     root.appendChild(facts);
 
     // The role's checklists first, then any other the assistant has ticked.
     const ids = [...(plan ? plan.checklists : []), ...Object.keys(file.checklists)]
       .filter((id, index, all) => data.checklists[id] && all.indexOf(id) === index);
     root.appendChild(el("h3", "", T.checklists));
-    const table = el("table", "hb-review__checklists");
+    const table = el("table");  // no class: Material styles a table:not([class]) as every other table
     table.dataset.hbReviewChecklists = "";
     const head = table.createTHead().insertRow();
     T.columns.forEach((text) => head.appendChild(el("th", "", text)));
@@ -295,7 +302,7 @@
     const list = el("ul");
     list.dataset.hbReviewOverdue = "";
     overdue.forEach(({ step, date }) => {
-      const li = el("li", "", T.overdueStep(step.title, isoDate(date),
+      const li = el("li", "", T.overdueStep(step.title, T.date(isoDate(date)),
         step.checklists.filter((id) => !checklistProgress(data.checklists[id], file.checklists[id]).complete)
           .map((id) => data.checklists[id].title)));
       li.dataset.id = step.id;

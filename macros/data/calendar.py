@@ -1,13 +1,17 @@
 """The working calendar the onboarding plans count in: the company's working week, public holidays and make-up days."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import metadata
 
+from . import language
 from .company import Company
 from .language import words
 
 YEARS_AHEAD = 2  # plans start this year or in the next two; a 90-day plan started then ends within them too
+# A country as a translation names it; any other country is named as the holidays library spells it in English.
+COUNTRY_NAMES = {"zh": {"CN": "中国", "HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾", "SG": "新加坡", "US": "美国",
+                        "GB": "英国", "DE": "德国", "FR": "法国", "JP": "日本", "KR": "韩国"}}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,15 @@ def working_calendar(company: Company, first_year: int) -> WorkingCalendar:
     public = holidays.country_holidays(company.country, years=years)
     in_span = lambda day: first_year <= day.year <= years[-1]
     extra = sorted(day for day in getattr(public, "weekend_workdays", ()) if in_span(day))
-    source = words("public holidays of {country} from the holidays library {version}, {first}–{last}").format(
-        country=company.country, version=metadata.version("holidays"), first=years[0], last=years[-1])
+    source = words("public holidays in {country}, {first}–{last}").format(
+        country=country_name(company.country, public), first=years[0], last=years[-1])
     return WorkingCalendar(source, company.working_days, tuple(sorted(public)), tuple(extra))
+
+
+def country_name(code: str, public) -> str:
+    """The country a reader knows: 中国 on a Chinese page, else the name of the holidays library's class for the
+    country ("UnitedStates" -> "United States"; the class named by the code itself is an alias of that one)."""
+    if name := COUNTRY_NAMES.get(language.current(), {}).get(code):
+        return name
+    named = next((c.__name__ for c in type(public).__mro__ if c.__name__ != code), code)
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", named)

@@ -1,9 +1,12 @@
 """The handbook's own words in Simplified Chinese: English text of the code -> its Chinese (macros/data/language.py)."""
 
 WORDS: dict[str, str] = {
+    ' (optional)': '（选做）',
+    ' (preferred)': '（优先）',
     '# Interview kit: {role}': '# 面试工具包：{role}',
     '# Job advert: {role}': '# 招聘启事：{role}',
     '# Start here: {role}': '# 从这里开始：{role}',
+    '({often}).': '（{often}）：',
     '**Enter your start date in your onboarding plan**: {plan}. Every step then gets its date, and this page shows what is due this week.':
         '**在入职计划中填入你的入职日期**：{plan}。填好后，每个步骤都会显示对应的日期，本页也会列出本周要完成的事项。',
     '**Learn how we work**: the [principles](/principles.md), the [conduct rules](/conduct.md) and the [pitfalls](/pitfalls.md) to watch for. Use search whenever a task is new.':
@@ -110,6 +113,7 @@ WORDS: dict[str, str] = {
     'How would you use your {} here? Give one example.': '在这个岗位上，你会怎样运用{}？请举一个例子。',
     'I have read this job description and understand what the role asks of me.': '本人已阅读本岗位说明书，了解本岗位对我的要求。',
     'Import progress': '导入进度',
+    'In one sentence': '一句话概括',
     'Information and decisions': '信息与决策',
     'Instead:': '正确做法：',
     'Interview kit': '面试工具包',
@@ -183,6 +187,7 @@ WORDS: dict[str, str] = {
         '对每项要求打分：**1** 没有依据 · **2** 有一定依据，但有欠缺 · **3** 达到要求 · **4** 明显超出要求。',
     'Scoring sheet': '评分表',
     'Second role': '第二个岗位',
+    'Short name': '简称',
     'Short name:': '简称：',
     'Signature': '签名',
     'Skills': '技能',
@@ -258,8 +263,7 @@ WORDS: dict[str, str] = {
     'preferred': '优先',
     'principle': '工作原则',
     'privately owned company': '民营企业',
-    'public holidays of {country} from the holidays library {version}, {first}–{last}':
-        '{country}法定节假日，数据取自 holidays 库 {version}，{first}–{last}年',
+    'public holidays in {country}, {first}–{last}': '{country}{first}–{last}年法定节假日',
     'quarterly': '每季度',
     'reports to {who}': '向{who}汇报',
     'requirement': '任职要求',

@@ -7,7 +7,7 @@ from ..data import inline_text, models
 from ..data.kinds import BY_NAME, KINDS
 from ..data.handbook import Handbook
 from ..data.labels import title_of
-from ..data.language import words
+from ..data.language import long_date, words
 
 # Where each kind of record is shown (kinds.py). Links start with "/" and MkDocs resolves them from docs/
 # (validation.links.absolute_links: relative_to_docs), so a block renders the same on any page.
@@ -54,7 +54,7 @@ def bullets(items: Iterable[str]) -> str:
 
 
 def review_line(record: models.Record) -> str:
-    line = words("Owner: {owner} · review by {date}").format(owner=text(record.owner), date=record.review_by.isoformat())
+    line = words("Owner: {owner} · review by {date}").format(owner=text(record.owner), date=long_date(record.review_by))
     return f'<small class="hb-review">{line}</small>'
 
 

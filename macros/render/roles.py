@@ -20,7 +20,8 @@ def role_list(handbook: Handbook) -> str:
     """Every role: its title, the short name tables and plans use, what it is in one sentence, who it reports to."""
     rows = [f"| {link('roles', r)} | {cell(r.short_name)} | {cell(r.summary)} | {cell(r.reports_to)} |"
             for r in handbook.roles]
-    return join_blocks("| Role | Short name | In one sentence | Reports to |\n| --- | --- | --- | --- |\n" + "\n".join(rows))
+    head = " | ".join(words(h) for h in ("Role", "Short name", "In one sentence", "Reports to"))
+    return join_blocks(f"| {head} |\n| --- | --- | --- | --- |\n" + "\n".join(rows))
 
 
 def role_guide(handbook: Handbook, role_id: str, edition: Edition) -> str:

@@ -27,8 +27,10 @@ def apply(config, company: Company, offline: bool) -> None:
     # offline zip) there is nothing to fetch from.
     if company.site_url and not offline and INSTANT not in features:
         features.append(INSTANT)
+    # Last: in a translation it restates words that docs/assets/checklists.css writes in English, with selectors of
+    # the same weight, so only coming later makes them win (the colours are custom properties: order is no matter).
     if STYLESHEET not in config["extra_css"]:
-        config["extra_css"].insert(0, STYLESHEET)
+        config["extra_css"].append(STYLESHEET)
 
 
 def stylesheet(company: Company) -> str:
