@@ -81,9 +81,9 @@ from datetime import date
 from pathlib import Path
 from macros.output import paths, pdf
 from macros.data.edition import Edition
-from macros.data.handbook import load_handbook
+from macros.data.handbook import load_edition
 edition = Edition(date.fromisoformat(sys.argv[1]), sys.argv[2])
-targets = pdf.targets(load_handbook(Path("data")), edition)
+targets = pdf.targets(load_edition(Path("data"), "en"), edition)  # as the build loads it: with its translation
 print(json.dumps({t.path: hashlib.sha256(pdf.render(t)).hexdigest() for t in targets}))
 """
 
@@ -220,6 +220,36 @@ def test_the_background_process_makes_real_pdfs(tmp_path):
     assert worker.exitcode == 0
     for target in targets:
         assert (tmp_path / "site" / target.path).read_bytes().startswith(b"%PDF-"), target.path
+
+
+def test_the_background_process_makes_the_pdfs_of_an_edition_with_a_translation(tmp_path):
+    """The real data has a Chinese translation, which the English handbook PDF's glossary pairs with each term: the
+    background process loads the edition as the build does, so it makes the very PDF the build asked for."""
+    from macros.data.handbook import load_edition
+
+    edition = current()
+    wanted = [t for t in pdf.targets(load_edition(ROOT / "data", "en"), edition) if t.path == paths.HANDBOOK_PDF]
+    worker = pdf.write_in_background(wanted, tmp_path / "site", tmp_path / "cache", ROOT / "data", edition)
+    worker.join(300)
+    assert worker.exitcode == 0
+    assert (tmp_path / "site" / paths.HANDBOOK_PDF).read_bytes().startswith(b"%PDF-"), "the build's PDF was not made"
+
+
+def test_a_pdfs_key_follows_the_translation_and_the_settings_it_prints():
+    """A cached PDF is made again when what it prints changes outside its own records: the other language's glossary
+    terms (the handbook's glossary pairs) and the company settings (names, the advert's offer, HR fields)."""
+    from dataclasses import replace
+
+    from macros.data.handbook import load_edition
+
+    english = load_edition(ROOT / "data", "en")
+    keys = lambda handbook: {t.path: t.key for t in pdf.targets(handbook, current())}
+    before = keys(english)
+    alone = keys(replace(english, other=None))
+    assert alone[paths.HANDBOOK_PDF] != before[paths.HANDBOOK_PDF]
+    assert alone[paths.job_description_pdf(english.roles[0].id)] == before[paths.job_description_pdf(english.roles[0].id)]
+    renamed = keys(replace(english, company=english.company.model_copy(update={"name": "Contoso Trading Ltd."})))
+    assert all(renamed[path] != key for path, key in before.items())
 
 
 def test_cache_key_changes_with_the_data_and_the_stylesheet(monkeypatch, tmp_path):

@@ -24,7 +24,8 @@ BACKGROUND = "handbook-pdfs"  # the name of the process that makes PDFs while `m
 HERE = Path(__file__).resolve().parent
 # Code and templates a PDF's bytes depend on besides its data (the labels give its headings): a change to any of
 # them makes every PDF again.
-SOURCES = (HERE / "pdf.py", HERE / "paper.py", HERE.parent / "data" / "labels.py", *sorted(paper.TEMPLATES.iterdir()))
+SOURCES = (HERE / "pdf.py", HERE / "paper.py", HERE.parent / "data" / "labels.py", HERE.parent / "data" / "language.py",
+           *sorted((HERE.parent / "data").glob("words_*.py")), *sorted(paper.TEMPLATES.iterdir()))
 
 
 class PdfError(Exception):
@@ -69,7 +70,9 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
 
     Fingerprints come from the records themselves, so a build whose PDFs are all cached writes no HTML at all.
     """
-    stamp = f"{edition.date.isoformat()} {edition.version}"
+    # Besides the records each PDF prints: the edition, the language, and the company settings (names, the
+    # advert's offer, the HR fields), which every PDF may show.
+    stamp = f"{edition.date.isoformat()} {edition.version} {handbook.language} {handbook.company.model_dump_json()}"
     found = []
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
@@ -82,6 +85,8 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
         found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
                             partial(paper.interview_kit_document, handbook, role, edition)))
     everything = [record for records in handbook.records.values() for record in records]
+    if handbook.other:  # the glossary pairs each term with the other language's
+        everything += handbook.other.glossary
     found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything), partial(paper.handbook_chapters, handbook, edition),
                         front=partial(paper.handbook_front, handbook, edition)))
     return found
@@ -152,7 +157,7 @@ def write_all(pending: list[Target], site_dir: Path, cache: Path) -> None:
 
 
 def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data_dir: Path, edition: Edition,
-                        start=None):
+                        start=None, language: str = "en"):
     """`mkdocs serve`: cached PDFs go in the site now; new ones are made by another process, so no reload waits.
 
     A separate process, not a thread: WeasyPrint is busy Python for seconds, and a thread would hold the
@@ -171,21 +176,26 @@ def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data
         return None
     log.info("Making %d PDF(s) in the background", len(keys))
     start = start or multiprocessing.get_context("spawn").Process
-    worker = start(target=make_in_background, args=(data_dir, edition, keys, site_dir, cache), name=BACKGROUND,
-                   daemon=True)
+    worker = start(target=make_in_background, args=(data_dir, edition, keys, site_dir, cache, language),
+                   name=BACKGROUND, daemon=True)
     worker.start()
     return worker
 
 
-def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_dir: Path, cache: Path) -> None:
-    """In the background process: load the data afresh and make the PDFs with these keys (others are newer edits')."""
-    from ..data.handbook import load_handbook
+def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_dir: Path, cache: Path,
+                       language: str = "en") -> None:
+    """In the background process: load the data afresh and make the PDFs with these keys (others are newer edits').
+    The edition is loaded as the build loads it, in its language and with its translation (the glossary's pairs),
+    so that the PDFs come out as the build would have made them."""
+    from ..data import language as languages
+    from ..data.handbook import load_edition
     from ..data.loader import DataError
 
     try:
         # The data may have been saved again, broken, since the build that started this process: then the build of
         # that save reports the problems, and this process only says them again as path:line lines and stops.
-        handbook = load_handbook(data_dir, shown_prefix="data/")
+        languages.use(language)
+        handbook = load_edition(data_dir, language, shown_prefix="data/")
         write_all([t for t in targets(handbook, edition) if t.key in keys], site_dir, cache)
     except DataError as error:
         log.error("PDFs not made, the data has %d problem(s):\n%s", len(error.problems), error)

@@ -32,7 +32,8 @@ def write_pdfs(config, handbook: Handbook, in_background: bool = False) -> None:
     pending = pdf.targets(handbook, edition)
     site_dir, cache = Path(config.site_dir), pdf.cache_dir()
     if in_background:
-        pdf.write_in_background(pending, site_dir, cache, Path(config.config_file_path).parent / "data", edition)
+        pdf.write_in_background(pending, site_dir, cache, Path(config.config_file_path).parent / "data", edition,
+                                language=handbook.language)
         return
     try:
         pdf.write_all(pending, site_dir, cache)
