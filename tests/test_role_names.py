@@ -23,7 +23,10 @@ def names(role) -> set[str]:
 
 
 def plain(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    """The text a reader sees: inline marks (a hover definition's <abbr> inside a Chinese name) join their words,
+    other tags separate them."""
+    inline = re.sub(r"</?(?:abbr|strong|em|code)\b[^>]*>", "", markup)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
 
 
 def test_every_role_has_one_short_name_of_its_own(handbook):
