@@ -70,7 +70,7 @@ def job_advert(handbook: Handbook, role_id: str, edition: Edition) -> str:
         words("# Job advert: {role}").format(role=text(role.title)),
         words("Ready to post: copy it as plain text or as Markdown, or download it as a one-page PDF. It is made from "
               "the same records as the {role} job description; fill in what you offer and how to apply.").format(
-            role=link("roles", role)),
+            role=link("roles", role)) + "\n{ .hb-screen-only }",  # on paper, the advert alone
         " ".join([_button(words("Copy as plain text"), data_hb_copy="plain"),
                   _button(words("Copy as Markdown"), data_hb_copy="markdown"),
                   _pdf_button(advert_pdf(role.id), words("Download PDF"))]) + "\n{ .hb-actions .hb-screen-only }",
