@@ -212,7 +212,6 @@ WORDS: dict[str, str] = {
         '版本 {version} · 发布日期：{issued} · 负责人：{owner} · 下次复核期限：{review}',
     'Walk us through your {}: your biggest responsibility and one result.': '请介绍一下你的{}：承担过的最重要的职责，以及取得的一项成果。',
     'Warning signs': '预警信号',
-    'We are hiring': '诚聘',
     'Week 1': '第1周',
     'What from your studies ({}) do you use most at work, and how?': '你在校所学（{}）中，哪些内容在工作中用得最多？是怎么用的？',
     'What good looks like at 30, 60 and 90 days': '入职30天、60天、90天的合格标准',
@@ -278,6 +277,7 @@ WORDS: dict[str, str] = {
     'working day': '个工作日',
     'working days': '个工作日',
     'yearly': '每年',
+    '{company} is hiring': '{company}诚聘',
     '{count} duties. Each links to how it is done; the last column is the standard to check it against.':
         '共{count}项职责。每项职责都链接到具体做法；最后一栏是检查时对照的标准。',
     '{count} record(s) overdue for review on {date}': '截至{date}，有{count}条记录逾期未复核',

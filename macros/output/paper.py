@@ -61,6 +61,7 @@ class JobDescription:
     requirement_groups: list[Group]
     version: str
     edition: Edition
+    company: str  # the employer's name, on every job description
 
     @property
     def duty_count(self) -> int:
@@ -101,17 +102,19 @@ def job_description(handbook: Handbook, role: models.Role, edition: Edition) -> 
     # The version is a fingerprint of everything printed from the data, so two copies with the same version match.
     version = digest(role.model_dump_json(), *(d.model_dump_json() for d in duties),
                      *(r.model_dump_json() for r in requirements))
-    return JobDescription(role, duty_groups, requirement_groups, version, edition)
+    return JobDescription(role, duty_groups, requirement_groups, version, edition, handbook.company.name)
 
 
 def job_description_block(handbook: Handbook, role: models.Role, edition: Edition) -> str:
     """The job description as one raw HTML block for the role page, shown only when the page is printed."""
-    return ENV.get_template("job_description_block.html").render(jd=job_description(handbook, role, edition)).strip()
+    return ENV.get_template("job_description_block.html").render(jd=job_description(handbook, role, edition),
+                                                                  company=handbook.company).strip()
 
 
 def job_description_document(handbook: Handbook, role: models.Role, edition: Edition) -> str:
     """A complete HTML document of the job description, for WeasyPrint."""
-    return ENV.get_template("job_description.html").render(jd=job_description(handbook, role, edition))
+    return ENV.get_template("job_description.html").render(jd=job_description(handbook, role, edition),
+                                                          company=handbook.company)
 
 
 # The whole handbook's chapters, in reading order; the contents also list each record of the kinds in LISTED.
@@ -122,7 +125,8 @@ LISTED = tuple(kind.name for kind in KINDS if kind.in_contents)
 def handbook_chapters(handbook: Handbook, edition: Edition) -> str:
     """The whole handbook's chapters as an HTML document, every record anchored as "<kind>-<id>"."""
     return ENV.get_template("handbook.html").render(
-        handbook=handbook, edition=edition, jds=[job_description(handbook, role, edition) for role in handbook.roles],
+        handbook=handbook, company=handbook.company, edition=edition,
+        jds=[job_description(handbook, role, edition) for role in handbook.roles],
         area_titles=AREA_TITLES, theme_titles=THEME_TITLES, category_titles=CATEGORY_TITLES,
         phase_titles=PHASE_TITLES, title_of=title_of,
     )
@@ -131,7 +135,7 @@ def handbook_chapters(handbook: Handbook, edition: Edition) -> str:
 def handbook_front(handbook: Handbook, edition: Edition, pages: dict[str, int]) -> str:
     """The cover and contents; `pages` gives the chapter page number of each anchor."""
     return ENV.get_template("handbook_front.html").render(
-        handbook=handbook, edition=edition, pages=pages, listed=LISTED, title_of=title_of,
+        handbook=handbook, company=handbook.company, edition=edition, pages=pages, listed=LISTED, title_of=title_of,
         chapters=[(kind, words(title)) for kind, title in CHAPTERS])
 
 
@@ -247,7 +251,7 @@ def advert_plain(ad: Advert) -> str:
 
 def advert_document(handbook: Handbook, role: models.Role, edition: Edition) -> str:
     """A complete HTML document of the advert, for WeasyPrint (one A4 page)."""
-    return ENV.get_template("advert.html").render(ad=advert(handbook, role, edition),
+    return ENV.get_template("advert.html").render(ad=advert(handbook, role, edition), company=handbook.company,
                                                   blanks={"offer": words(OFFER_BLANK), "apply": words(APPLY_BLANK)})
 
 
@@ -296,4 +300,5 @@ def interview_kit(handbook: Handbook, role: models.Role, edition: Edition) -> In
 
 def interview_kit_document(handbook: Handbook, role: models.Role, edition: Edition) -> str:
     """A complete HTML document of the interview kit and its scoring sheet, for WeasyPrint."""
-    return ENV.get_template("interview_kit.html").render(kit=interview_kit(handbook, role, edition))
+    return ENV.get_template("interview_kit.html").render(kit=interview_kit(handbook, role, edition),
+                                                       company=handbook.company)
