@@ -205,3 +205,13 @@ def test_a_rating_must_match_the_roles_list_and_the_check_says_where(sample_data
     else:
         assert result.returncode == 1 and problem in result.stdout + result.stderr
         assert "roles.yml:" in result.stdout + result.stderr
+
+
+def test_an_advert_gives_a_level_to_skills_and_knowledge_only():
+    """"Leadership (expert)" reads as what is asked; "Bachelor's degree (solid)" would read as a code."""
+    notes = {}
+    for role in ROLES:
+        for rated in paper.advert(HANDBOOK, role, current()).essential:
+            notes.setdefault(rated.record.category, set()).add(bool(rated.level_note))
+    assert notes["skill"] == {True} and notes["knowledge"] == {True}
+    assert notes["education"] == {False} and notes["experience"] == {False} and notes["quality"] == {False}

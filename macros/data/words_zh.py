@@ -1,6 +1,7 @@
 """The handbook's own words in Simplified Chinese: English text of the code -> its Chinese (macros/data/language.py)."""
 
 WORDS: dict[str, str] = {
+    ' ({level})': '（{level}）',
     ' (optional)': '（选做）',
     ' (preferred)': '（优先）',
     '# Interview kit: {role}': '# 面试工具包：{role}',

@@ -142,6 +142,7 @@ def handbook_front(handbook: Handbook, edition: Edition, pages: dict[str, int]) 
 # ---- Hiring: the job advert and the interview kit, from the same records as the job description ----
 
 LEVEL_WORDS = {1: "basic", 2: "working", 3: "solid", 4: "advanced", 5: "expert"}
+LEVELLED_CATEGORIES = ("knowledge", "skill")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -162,6 +163,13 @@ class Rated:
     @property
     def level_word(self) -> str:
         return words(LEVEL_WORDS[self.level]) if self.level in LEVEL_WORDS else ""
+
+    @property
+    def level_note(self) -> str:
+        """" (expert)" after a skill or a field of knowledge in an advert; nothing after a degree, years of
+        experience or a personal quality, which have no levels a candidate could read."""
+        leveled = getattr(self.record, "category", None) in LEVELLED_CATEGORIES and self.level_word
+        return words(" ({level})").format(level=self.level_word) if leveled else ""
 
 
 def rated_duties(handbook: Handbook, role: models.Role) -> list[Rated]:
@@ -229,7 +237,7 @@ def advert_markdown(ad: Advert) -> str:
                                       for d in ad.key_duties] + [""]
     if ad.other_duties:
         lines += [words("Also: {duties}.").format(duties=words("; ").join(plain(d.record.title) for d in ad.other_duties)), ""]
-    lines += [f"## {words('What you bring')}", "", f"### {words('Essential')}", ""] + [f"- {plain(r.record.title)} ({r.level_word})" for r in ad.essential]
+    lines += [f"## {words('What you bring')}", "", f"### {words('Essential')}", ""] + [f"- {plain(r.record.title)}{r.level_note}" for r in ad.essential]
     if ad.preferred:
         lines += ["", f"### {words('Preferred')}", ""] + [f"- {plain(r.record.title)}" for r in ad.preferred]
     if role.tools:

@@ -46,7 +46,7 @@ def job_advert(handbook: Handbook, role_id: str, edition: Edition) -> str:
     role = handbook.get("roles", role_id)
     ad = paper.advert(handbook, role, edition)
     copies = {"plain": paper.advert_plain(ad), "markdown": paper.advert_markdown(ad)}
-    essential = "\n".join(f"- {text(r.record.title)} *({r.level_word})*" for r in ad.essential)
+    essential = "\n".join(f"- {text(r.record.title)}{r.level_note}" for r in ad.essential)
     preferred = "\n".join(f"- {text(r.record.title)}" for r in ad.preferred) or f"*{words('None.')}*"
     body = join_blocks(
         f"## {text(role.title)} {{#{slug(handbook.english.get('roles', role.id).title)}}}",
