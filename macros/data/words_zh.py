@@ -229,7 +229,7 @@ WORDS: dict[str, str] = {
     'Working with people': '与人共事',
     'Works with': '协作对象',
     'Works with:': '协作对象：',
-    'You report to the {boss} and work with {others}.': '你向{boss}汇报，与{others}协同工作。',
+    'You report to the {boss}. You work with: {others}.': '你向{boss}汇报。主要协作对象：{others}。',
     'Your onboarding plan: {plan}': '你的入职计划：{plan}',
     'Your position and staff work': '岗位定位与参谋工作',
     'Your progress': '你的进度',

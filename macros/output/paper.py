@@ -230,7 +230,7 @@ def advert_markdown(ad: Advert) -> str:
     """The advert as Markdown to paste into a job board or an intranet page (plain words, no handbook links)."""
     role = ad.role
     lines = [f"# {plain(role.title)}", "", plain(role.summary), "", f"## {words('About the role')}", "",
-             words("You report to the {boss} and work with {others}.").format(
+             words("You report to the {boss}. You work with: {others}.").format(
                  boss=plain(role.reports_to), others=words("; ").join(plain(w) for w in role.works_with)), ""]
     lines += [f"- **{label}:** {plain(value)}" for label, value in ad.facts] + ([""] if ad.facts else [])
     lines += [f"## {words('Key duties')}", ""] + [f"- **{plain(d.record.title)}** ({FREQUENCY_TITLES[d.frequency]}): {plain(d.record.summary)}"

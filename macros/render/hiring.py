@@ -52,7 +52,7 @@ def job_advert(handbook: Handbook, role_id: str, edition: Edition) -> str:
         f"## {text(role.title)} {{#{slug(handbook.english.get('roles', role.id).title)}}}",
         f"**{text(role.summary)}**",
         f"### {words('About the role')} {{#about-the-role}}",
-        words("You report to the {boss} and work with {others}.").format(
+        words("You report to the {boss}. You work with: {others}.").format(
             boss=text(role.reports_to), others=words("; ").join(text(w) for w in role.works_with)),
         "  \n".join(f"**{label}:** {text(value)}" for label, value in ad.facts),
         f"### {words('Key duties')} {{#key-duties}}",
