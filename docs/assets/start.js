@@ -25,7 +25,7 @@
       beforeStart: "Before your start day",
       titleChosen: (name) => `This week: ${name}`,
       title: "This week",
-      yourRole: ["Your role: ", (title) => ` (${title}).`],
+      yourRole: ["Your role: ", (title) => (title ? ` (${title}).` : ".")],
       noStart: ["Enter your start date in ", "your onboarding plan", " and this section shows what is due this week."],
       phase: (phase) => `Current phase: ${phase}.`,
       week: (monday, sunday, start) => ` Week of ${monday} to ${sunday}; you started on ${start}.`,
@@ -40,7 +40,7 @@
       beforeStart: "入职前",
       titleChosen: (name) => `本周：${name}`,
       title: "本周",
-      yourRole: ["你的岗位：", (title) => `（${title}）。`],
+      yourRole: ["你的岗位：", (title) => (title ? `（${title}）。` : "。")],
       noStart: ["在", "你的入职计划", "中填写入职日期后，这里会显示本周要完成的事项。"],
       phase: (phase) => `当前阶段：${phase}。`,
       week: (monday, sunday, start) => `本周为${monday}至${sunday}；你于${start}入职。`,
@@ -137,7 +137,7 @@
     if (root.dataset.hbWeek === "chosen") {
       title.textContent = T.titleChosen(role.short_name);
       const line = element("p", "");
-      line.append(T.yourRole[0], linkTo(root, `start/${role.id}`, role.short_name), T.yourRole[1](role.title));
+      line.append(T.yourRole[0], linkTo(root, `start/${role.id}`, role.short_name), T.yourRole[1](role.title !== role.short_name ? role.title : ""));  // 总经理助理 is both
       body.append(line);
     } else {
       title.textContent = T.title;

@@ -29,10 +29,12 @@ def start_url(role: models.Role) -> str:
 
 def role_picker(handbook: Handbook) -> str:
     """The home page's "I am…" cards: each role's short name and title, leading to its start page."""
-    cards = "\n\n".join(
-        f"-   {ROLE_ICONS.get(r.id, ':material-account:')}{{ .lg .middle }} **[{cell(r.short_name)}]({start_url(r)})**\n\n"
-        f"    ---\n\n    {text(r.title)}"
-        for r in handbook.roles)
+    def card(r: models.Role) -> str:
+        head = f"-   {ROLE_ICONS.get(r.id, ':material-account:')}{{ .lg .middle }} **[{cell(r.short_name)}]({start_url(r)})**"
+        # The title under the short name, unless they are one name (总经理助理 in Chinese).
+        return head if r.title == r.short_name else f"{head}\n\n    ---\n\n    {text(r.title)}"
+
+    cards = "\n\n".join(card(r) for r in handbook.roles)
     return f'<div class="grid cards hb-roles" markdown>\n\n{cards}\n\n</div>\n'
 
 
