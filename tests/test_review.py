@@ -81,6 +81,11 @@ def test_the_report_of_an_export_shows_counts_overdue_steps_and_the_stage(page, 
     assert stage.get_attribute("data-hb-review-stage") == "By day 60"
     assert [li.strip() for li in stage.locator("li").all_text_contents()] == [" ".join(e.split()) for e in ROLE.expectations.day_60]
     assert stage.locator(".hb-sign").count() == 2
+    # Read as the page's own text, not in the faded grey of a review-by line; its table styled as the site's tables.
+    colour = "e => getComputedStyle(e).color"
+    assert page.locator("[data-hb-review] h2").evaluate(colour) == page.locator("article > p").first.evaluate(colour)
+    cell = page.locator("[data-hb-review-checklists] td").first.evaluate("e => getComputedStyle(e).paddingLeft")
+    assert float(cell.removesuffix("px")) > 4
 
 
 def test_on_the_start_date_nothing_is_overdue_and_the_stage_is_the_first(page, served_site, tmp_path):

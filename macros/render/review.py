@@ -43,6 +43,6 @@ def progress_review(handbook: Handbook, edition: Edition) -> str:
         f'<button type="button" class="md-button hb-print" onclick="window.print()">{words("Print")}</button></p>',
         "</div>",
         '<div class="hb-review-notice" data-hb-review-notice role="alert"></div>',
-        '<div class="hb-review" data-hb-review aria-live="polite"></div>',
+        '<div class="hb-progress-review" data-hb-review aria-live="polite"></div>',
         f'<script type="application/json" data-hb-review-data>{script_json(review_data(handbook, edition))}</script>',
     ]) + "\n"
