@@ -161,3 +161,10 @@ def test_chinese_pages_give_review_dates_in_chinese(site):
     assert re.search(r"复核期限：\d{4}年\d{1,2}月\d{1,2}日", role)
     iso = [p for p in pages(site) if re.search(r"复核期限：\d{4}-\d\d-\d\d", (site / "zh" / p).read_text(encoding="utf-8"))]
     assert not iso, iso[:5]
+
+
+def test_chinese_labels_and_lists_use_chinese_punctuation(site):
+    """职责：a、b — not "职责: a, b": the labels and lists the code writes around the data follow the edition."""
+    latin = re.compile(r"[\u4e00-\u9fff](?:</strong>)?: <a\b|</a>, <a\b|[\u4e00-\u9fff]</a>; ")
+    found = [p for p in pages(site) if latin.search((site / "zh" / p).read_text(encoding="utf-8"))]
+    assert not found, found[:5]

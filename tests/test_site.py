@@ -80,7 +80,7 @@ RELOAD_SCRIPT = textwrap.dedent("""
         return (project / "site" / "roles" / "index.html").read_text()
     first = build_once()
     render = project / "macros" / "render" / "roles.py"
-    render.write_text(render.read_text().replace("| Role | Short name |", "| Role (edited) | Short name |"))
+    render.write_text(render.read_text().replace('("Role", "Short name",', '("Role (edited)", "Short name",'))
     roles = project / "data" / "roles.yml"
     roles.write_text(roles.read_text().replace("title: Sample role", "title: Edited role"))
     second = build_once()

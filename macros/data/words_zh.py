@@ -4,6 +4,7 @@ WORDS: dict[str, str] = {
     ' ({level})': '（{level}）',
     ' (optional)': '（选做）',
     ' (preferred)': '（优先）',
+    ' — ': '——',
     '# Interview kit: {role}': '# 面试工具包：{role}',
     '# Job advert: {role}': '# 招聘启事：{role}',
     '# Start here: {role}': '# 从这里开始：{role}',
@@ -17,6 +18,8 @@ WORDS: dict[str, str] = {
     '**Tick off your first-week checklist**: {checklist} ({count} steps).': '**逐项完成入职第一周清单**：{checklist}（共{count}步）。',
     '+{count} {unit}': '+{count}{unit}',
     ', ': '、',
+    ':': '：',
+    ': ': '：',
     '1 no evidence · 2 some evidence, gaps · 3 meets the requirement · 4 clearly exceeds it':
         '1 没有依据 · 2 有一定依据，但有欠缺 · 3 达到要求 · 4 明显超出要求',
     '; ': '；',
@@ -284,6 +287,7 @@ WORDS: dict[str, str] = {
     '{count} record(s) overdue for review on {date}': '截至{date}，有{count}条记录逾期未复核',
     '{count} {unit} after you start': '入职后第{count}{unit}',
     '{done} of {total} done': '已完成 {done}/{total}',
+    '{label}: {value}': '{label}：{value}',
     # Company facts in data text and the site's name and footer (macros/data/placeholders.py, macros/site/company.py).
     "the company's leaders": '公司领导',
     "the company's leaders and the party committee": '公司领导和党委',

@@ -36,7 +36,12 @@ def link(kind: str, record: models.Record) -> str:
 
 
 def links(kind: str, records: Iterable[models.Record]) -> str:
-    return ", ".join(link(kind, r) for r in records)
+    return words(", ").join(link(kind, r) for r in records)
+
+
+def labelled(label: str, value: str) -> str:
+    """"Duties: a, b" as the edition writes it (Chinese: 职责：a、b)."""
+    return words("{label}: {value}").format(label=label, value=value)
 
 
 def slug(english: str) -> str:
@@ -64,8 +69,8 @@ def cited_by(handbook: Handbook, kind: str, record: models.Record) -> str:
     for citing_kind in ("roles", "duties", "checklists", "onboarding", "scenarios"):
         citing = handbook.citing(kind, record.id, citing_kind)
         if citing:
-            parts.append(f"{words(BY_NAME[citing_kind].plural.capitalize())}: {links(citing_kind, citing)}")
-    return f"**{words('Cited by')}** — " + "; ".join(parts) if parts else ""
+            parts.append(labelled(words(BY_NAME[citing_kind].plural.capitalize()), links(citing_kind, citing)))
+    return f"**{words('Cited by')}**{words(' — ')}" + words("; ").join(parts) if parts else ""
 
 
 def join_blocks(*blocks: str) -> str:

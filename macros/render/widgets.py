@@ -4,7 +4,7 @@ import html
 
 from ..data.handbook import Handbook
 from ..data.language import words
-from .common import links
+from .common import labelled, links
 
 
 def attrs(**values: str | int | bool | None) -> str:
@@ -31,7 +31,7 @@ def button(label: str, action: str, primary: bool = False) -> str:
 
 def related(handbook: Handbook, record, kinds: tuple[tuple[str, str], ...]) -> list[str]:
     """'Duties: a, b' style Markdown fragments for each (kind, label) the record cites."""
-    return [f"{label}: {links(kind, handbook.resolve(kind, getattr(record, kind)))}"
+    return [labelled(label, links(kind, handbook.resolve(kind, getattr(record, kind))))
             for kind, label in kinds if getattr(record, kind)]
 
 

@@ -69,7 +69,8 @@ CROSS_REFERENCES = ("Principles", "Conduct rules", "Checklists", "Duties", "Pitf
 def _paragraphs() -> re.Pattern:
     """The excluded paragraphs, by their labels in the edition's language."""
     starts = [re.escape(re.sub(r"\{([^}]+)\}", lambda m: words(m.group(1)), start)) for start in EXCLUDED_PARAGRAPHS]
-    return re.compile("(?:" + "|".join([*starts, *(rf"<p>{re.escape(words(label))}: <a\b" for label in CROSS_REFERENCES)])
+    labels = [re.escape(words("{label}: {value}").format(label=words(label), value="")) for label in CROSS_REFERENCES]
+    return re.compile("(?:" + "|".join([*starts, *(rf"<p>{label}<a\b" for label in labels)])
                       + ").*?</p>", re.S)
 
 # A record's own entry is worth this many times another entry that matches as well (Material already multiplies a
