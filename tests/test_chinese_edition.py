@@ -168,3 +168,19 @@ def test_chinese_labels_and_lists_use_chinese_punctuation(site):
     latin = re.compile(r"[\u4e00-\u9fff](?:</strong>)?: <a\b|</a>, <a\b|[\u4e00-\u9fff]</a>; ")
     found = [p for p in pages(site) if latin.search((site / "zh" / p).read_text(encoding="utf-8"))]
     assert not found, found[:5]
+
+
+def test_head_alternates_are_full_addresses_of_the_same_page_or_left_out(site, monkeypatch):
+    """Search engines read hreflang links only as full addresses: with the site's address each names the same page in
+    each language; without one (the shipped settings) there are none, and readers use the switch in the header."""
+    from types import SimpleNamespace
+
+    from macros.site import editions
+
+    page = (site / "zh" / "roles" / "office-director" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en"' in page and not re.search(r'<link rel="alternate"[^>]*hreflang', page)
+    head = '<link rel="alternate" href="../../.." hreflang="en">\n<link rel="alternate" href="../../" hreflang="zh">\n'
+    monkeypatch.setenv(editions.VARIABLE, "zh")
+    made = editions.head_alternates(head, "roles/x/", SimpleNamespace(site_url="https://hb.example/zh/"))
+    assert made == ('<link rel="alternate" href="https://hb.example/roles/x/" hreflang="en">\n'
+                    '<link rel="alternate" href="https://hb.example/zh/roles/x/" hreflang="zh">\n')

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-TABS = ["Home", "Start", "Roles", "How we work", "Checklists and plans", "Reference", "For managers"]
+TABS = ["Home", "Start here", "Roles", "How we work", "Checklists and plans", "Reference", "For managers"]
 
 
 def every_page(site: Path) -> list[str]:
@@ -58,6 +58,6 @@ def test_every_page_has_navigation(browser, served_site, site, width):
         page.goto(f"{served_site}/manager/")
         if width < 1220:
             page.locator('label.md-header__button[for="__drawer"]').click()
-            assert page.locator(".md-nav--primary .md-nav__link:visible", has_text="Start").count()
+            assert page.locator(".md-nav--primary .md-nav__link:visible", has_text="Start here").count()
     finally:
         context.close()

@@ -196,7 +196,7 @@ WORDS: dict[str, str] = {
     'Signature': '签名',
     'Skills': '技能',
     'Standing and example': '威信与表率',
-    'Start': '入门',
+    'Start here': '从这里开始',
     'Start date:': '入职日期：',
     'Start day': '入职当天',
     'Start page': '起始页',

@@ -107,6 +107,27 @@ def _translated(entries: list) -> list:
     return out
 
 
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([a-z-]+)">\n?')
+
+
+def head_alternates(html: str, page_url: str, config) -> str:
+    """The `<link rel="alternate" hreflang>` lines Material writes in each page's head point at each edition's root,
+    by a relative address. Search engines read them only as full addresses of the same page in the other language:
+    with the site's address in the settings they become that; without one, they go (the language switch in the
+    header, overrides/partials/alternate.html, is what readers use)."""
+    if not config.site_url:
+        return _HEAD_ALTERNATE.sub("", html)
+    own = language()
+    english_root = config.site_url.removesuffix(f"{own}/") if own != ENGLISH else config.site_url
+
+    def absolute(match: re.Match) -> str:
+        code = match.group(1)
+        root = english_root if code == ENGLISH else f"{english_root}{code}/"
+        return f'<link rel="alternate" href="{root}{page_url}" hreflang="{code}">\n'
+
+    return _HEAD_ALTERNATE.sub(absolute, html)
+
+
 def localise_404(config) -> None:
     """A translation's 404 page links to its own edition. MkDocs writes the 404 page with links from the site's root
     (a server shows it at any depth): without an address in the settings that root is "/", the English edition's, so

@@ -96,9 +96,10 @@ def _expand(entry, children):
 
 
 def on_post_page(output, page, config):
+    from macros.site.editions import head_alternates
     from macros.site.minify import strip_indentation
 
-    return strip_indentation(output)
+    return head_alternates(strip_indentation(output), page.url, config)
 
 
 def on_post_template(output_content, template_name, config):
