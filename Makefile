@@ -62,9 +62,18 @@ $(IFRAME_WORKER):
 check: $(STAMP)
 	$(VENV)/bin/handbook check
 
-# Speed and size (build overhead, check scaling, live reload, page weight, PDFs): prints a table and writes
-# benchmarks/RESULTS.md. Not part of `make test`; takes several minutes.
-bench: $(STAMP) system-packages
+# Speed and size (build overhead, check scaling, live reload, page weight, PDFs, site build growth, Lighthouse):
+# prints a table and writes benchmarks/RESULTS.md. Not part of `make test`; takes about 25 minutes.
+# Lighthouse from npm, pinned with its dependency tree (12.x is the last to run on Node 20), in an ignored folder;
+# benchmarks/lighthouse.py runs it from this path. No package of that tree runs an install script.
+LIGHTHOUSE_DIR := .cache/npm/lighthouse-12.2.3
+LIGHTHOUSE     := $(LIGHTHOUSE_DIR)/node_modules/lighthouse/cli/index.js
+
+$(LIGHTHOUSE):
+	mkdir -p $(LIGHTHOUSE_DIR)
+	cd $(LIGHTHOUSE_DIR) && npm i -E --no-audit --no-fund --ignore-scripts --loglevel=error lighthouse@12.2.3
+
+bench: $(STAMP) system-packages $(LIGHTHOUSE)
 	$(PYTHON) -m benchmarks.run
 
 schema: $(STAMP)

@@ -1,1 +1,2 @@
-"""Benchmarks for the handbook: build cost, check scaling, live reload, page weight and PDFs (`make bench`)."""
+"""Benchmarks for the handbook: build cost, check scaling, live reload, page weight, PDFs, site build growth and
+Lighthouse (`make bench`)."""

@@ -3,7 +3,8 @@
 Run as `python -m benchmarks.capture PROJECT PLAIN`: builds PROJECT once with an extra plugin that saves each page's
 final Markdown (after macros and hooks), every generated non-page file, the expanded navigation and the Markdown
 extensions' settings as the build used them, then writes PLAIN:
-a copy of PROJECT whose docs/ holds those files and whose `mkdocs.plain.yml` drops the macros plugin and our hooks.
+a copy of PROJECT whose docs/ holds those files and whose `mkdocs.plain.yml` drops the macros plugin and our hooks
+(but for the template loader the theme overrides need).
 `mkdocs.macros-only.yml` builds the same static pages with mkdocs-macros enabled but no macros module: what the plugin
 alone costs, before any of our loading and rendering.
 """
@@ -18,15 +19,33 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils.yaml import yaml_load
 
 LAST = -1000  # after mkdocs-macros and every hook, so what is saved is what MkDocs turns into HTML
+FIRST = 1000  # before our hooks: the page's own title, to see whether a hook changed it
+# Settings our hooks fill in at build time (from data/settings/company.yml): written out, so plain pages show them.
+SETTINGS = ("site_name", "site_url", "copyright", "extra_css", "extra_javascript")
 PLAIN_CONFIG = "mkdocs.plain.yml"
 MACROS_ONLY_CONFIG = "mkdocs.macros-only.yml"
 MACROS_ONLY_DOCS = "docs-macros-only"
 # No module_name: mkdocs-macros then looks for main.py, which the project does not have, and carries on without one.
 NO_MODULE = {"macros": {"on_error_fail": True, "on_undefined": "strict"}}
+# The one thing our hooks do for the theme rather than the content: overrides/ includes Material's own partials under
+# a "material/" prefix (macros/site/hooks.py on_env). The plain builds keep that, or the theme does not render.
+THEME_HOOK = "plain_theme_hook.py"
+THEME_HOOK_SOURCE = '''"""Material's templates under "material/", as in macros/site/hooks.py (benchmarks/capture.py)."""
+from pathlib import Path
+
+import jinja2
+import material
+
+
+def on_env(env, config, files):
+    templates = jinja2.FileSystemLoader(Path(material.__file__).parent / "templates")
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": templates})])
+    return env
+'''
 
 
 class Capture(BasePlugin):
@@ -37,10 +56,16 @@ class Capture(BasePlugin):
         self.nav = None
         self.extensions = []  # Markdown extensions with their settings as the build used them
         self.generated = []  # generated files that are not pages: exports, PDFs
+        self.settings = {}
+        self.features = []  # Material's features, which the settings can add to
+        self.headings = {}  # src_uri -> the page's title before our hooks saw it
+        self.titles = {}  # src_uri -> the title our hooks gave the page instead (a start page's short name)
 
     @event_priority(LAST)
     def on_files(self, files, config):
         self.nav = copy.deepcopy(config.nav)
+        self.settings = {name: copy.deepcopy(config[name]) for name in SETTINGS}
+        self.features = list(config.theme["features"])
         # Settings made at build time (the glossary as abbreviations) are written out, so plain pages render the same.
         self.extensions = [{name: copy.deepcopy(config.mdx_configs[name])} if config.mdx_configs.get(name) else name
                            for name in config.markdown_extensions]
@@ -52,6 +77,19 @@ class Capture(BasePlugin):
         front = f"---\n{yaml.safe_dump(dict(page.meta), allow_unicode=True)}---\n\n" if page.meta else ""
         self._write(page.file.src_uri, (front + markdown).encode("utf-8"))
         return markdown
+
+    @event_priority(FIRST)
+    def _heading(self, html, page, config, files):
+        self.headings[page.file.src_uri] = page.title
+        return html
+
+    @event_priority(LAST)
+    def _title(self, html, page, config, files):
+        if page.title != self.headings[page.file.src_uri]:
+            self.titles[page.file.src_uri] = page.title
+        return html
+
+    on_page_content = CombinedEvent(_heading, _title)
 
     @event_priority(LAST)
     def on_post_build(self, config):
@@ -94,12 +132,24 @@ def make_plain(project: Path, plain: Path) -> Path:
     for page in (plain / MACROS_ONLY_DOCS).rglob("*.md"):
         page.write_text(_raw_for_jinja(page.read_text(encoding="utf-8")), encoding="utf-8")
     plugins = plain_plugins(project / "mkdocs.yml")
+    (plain / THEME_HOOK).write_text(THEME_HOOK_SOURCE, encoding="utf-8")
     for name, extra, docs_dir in ((PLAIN_CONFIG, [], "docs"), (MACROS_ONLY_CONFIG, [NO_MODULE], MACROS_ONLY_DOCS)):
-        overrides = {"INHERIT": "mkdocs.yml", "docs_dir": docs_dir, "plugins": plugins + extra, "hooks": [],
-                     "watch": [], "nav": capture.nav, "markdown_extensions": capture.extensions}
+        overrides = {"INHERIT": "mkdocs.yml", "docs_dir": docs_dir, "plugins": plugins + extra, "hooks": [THEME_HOOK],
+                     "watch": [], "nav": _titled(capture.nav, capture.titles),
+                     "markdown_extensions": capture.extensions, **capture.settings,
+                     "theme": {"features": capture.features}}
         (plain / name).write_text(yaml.dump(overrides, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
                                   encoding="utf-8")
     return plain / PLAIN_CONFIG
+
+
+def _titled(nav, titles: dict[str, str]):
+    """The navigation with a title for each page our hooks retitled (as `Title: page.md`)."""
+    if isinstance(nav, list):
+        return [_titled(entry, titles) for entry in nav]
+    if isinstance(nav, dict):
+        return {title: _titled(target, titles) for title, target in nav.items()}
+    return {titles[nav]: nav} if nav in titles else nav
 
 
 class _ConfigDumper(yaml.SafeDumper):

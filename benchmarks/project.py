@@ -40,6 +40,17 @@ def snapshot(target: Path, source: Path = ROOT) -> Path:
     return target
 
 
+def english_only(project: Path, target: Path) -> Path:
+    """A copy of `project` without its translations (data/<language>/): the English edition alone, as the plain
+    build's pages are."""
+    from macros.data.translations import languages
+
+    snapshot(target, source=project)
+    for code in languages(target / "data"):
+        shutil.rmtree(target / "data" / code)
+    return target
+
+
 class Timing(NamedTuple):
     """Seconds a command took: on the clock, and on the CPU (which other processes' load barely changes)."""
 
@@ -58,10 +69,10 @@ def run(command: list[str], cwd: Path, timeout: float = 900, **env: str) -> Timi
     return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
 
 
-def run_json(command: list[str], cwd: Path, timeout: float = 1800) -> dict:
+def run_json(command: list[str], cwd: Path, timeout: float = 1800, **env: str) -> dict:
     """Runs a command that prints one JSON object, and returns that object."""
-    result = subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, text=True, timeout=timeout,
-                            check=False)
+    result = subprocess.run(command, cwd=cwd, env=environment(**env), capture_output=True, text=True,
+                            timeout=timeout, check=False)
     _check(command, cwd, result)
     return json.loads(result.stdout)
 

@@ -78,6 +78,16 @@ def generate(scale: int, out: Path, source: Path = ROOT / "data") -> dict[str, i
     return counts
 
 
+def project(scale: int, target: Path, source: Path) -> dict[str, int]:
+    """Writes into `target` a copy of the project `source` whose data/ is `scale` copies of its records, for timing
+    the site build; returns the record counts. English only: `generate` writes no translation (data/zh/)."""
+    from .project import snapshot
+
+    snapshot(target, source=source)
+    shutil.rmtree(target / "data")
+    return generate(scale, target / "data", source=source / "data")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.synthetic", description=__doc__)
     parser.add_argument("--scale", type=int, required=True, help="how many copies of the real records (1 or more)")

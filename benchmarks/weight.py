@@ -1,4 +1,5 @@
-"""Page weight: HTML bytes per page type, and every byte a browser fetches on a first visit to the home page."""
+"""Page weight: HTML bytes per page type, and every byte a browser fetches on a first visit to a home page, as a
+local server sends it and as the published site does (nginx, gzip)."""
 
 import functools
 import http.server
@@ -51,32 +52,52 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_visit(site: Path, settle: float = 2.0) -> tuple[Counter, list[str]]:
-    """Bytes served per asset kind when Chromium opens the home page with an empty cache; and any outside URLs."""
-    from playwright.sync_api import sync_playwright
-
+def first_visit(site: Path, path: str = "/") -> tuple[Counter, list[str]]:
+    """Bytes served per asset kind when Chromium opens `path` with an empty cache; and any outside URLs."""
     served: list = []
     handler = functools.partial(type("Handler", (_Counting,), {"served": served}), directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    outside: list[str] = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            context.on("request", lambda request: None if request.url.startswith((base, "data:", "blob:"))
-                       else outside.append(request.url))
-            page = context.new_page()
-            page.goto(base, wait_until="networkidle")
-            time.sleep(settle)  # the search worker asks for its index after load; give it time to arrive
-            browser.close()
+        outside = visit(f"http://127.0.0.1:{server.server_address[1]}", path)
     finally:
         server.shutdown()
-    by_kind = Counter()
+    return by_kind(served), outside
+
+
+def first_visit_published(published: Path, work: Path, path: str = "/") -> Counter:
+    """The same visit to the site as published (`make dist`'s .gz files, publish/nginx.conf on nginx): bytes per
+    asset kind as nginx sent them, compressed where it compressed them."""
+    from . import nginx
+
+    with nginx.serving(published, work) as (base, log):
+        visit(base, path)
+    return by_kind([(uri, size) for uri, size, _ in nginx.sent(log)])
+
+
+def visit(base: str, path: str, settle: float = 2.0) -> list[str]:
+    """Chromium (via Playwright) opens base + path with an empty cache; returns the URLs it asked of other sites."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.on("request", lambda request: None if request.url.startswith((base + "/", "data:", "blob:"))
+                   else outside.append(request.url))
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        time.sleep(settle)  # the search worker asks for its index after load; give it time to arrive
+        browser.close()
+    return outside
+
+
+def by_kind(served: list[tuple[str, int]]) -> Counter:
+    """Bytes per asset kind (HTML, CSS, JS, search index...) of (path, bytes) pairs."""
+    kinds = Counter()
     for path, size in served:
-        by_kind[ASSET_KINDS.get(Path(path if not path.endswith("/") else path + "index.html").suffix, "other")] += size
-    return by_kind, outside
+        kinds[ASSET_KINDS.get(Path(path if not path.endswith("/") else path + "index.html").suffix, "other")] += size
+    return kinds
 
 
 # The search index as shipped, against Material's own (the build without macros/site/search_index.py).
@@ -84,8 +105,9 @@ SEARCH_INDEX = "search/search_index.json"
 UNSHAPED_CONFIG = "mkdocs.search-unshaped.yml"
 
 
-def search_index_bytes(site: Path) -> int:
-    return (site / SEARCH_INDEX).stat().st_size
+def search_index_bytes(site: Path, edition: str = "") -> int:
+    """The index's bytes on disk; `edition` is a translation's folder ("zh")."""
+    return (site / edition / SEARCH_INDEX).stat().st_size
 
 
 def write_unshaped_config(project: Path) -> str:

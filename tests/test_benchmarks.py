@@ -1,5 +1,7 @@
 """The benchmark's synthetic data is valid, scales every kind of record and keeps every cross-reference."""
 
+import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -51,3 +53,105 @@ def test_cross_references_are_kept_and_resolve_within_their_copy(doubled, handbo
             for ref in references(kind, record):
                 assert ref.target_id in generated.by_id[ref.target], f"{kind}/{record.id} -> {ref.target_id}"
                 assert ref.target_id.endswith("-c1") == bool(copy), f"{kind}/{record.id} cites across copies"
+
+
+# ------------------------------------------------------------------------- what `make bench` builds, serves and reads
+
+def test_the_growth_project_is_the_english_edition_with_scaled_data(tmp_path):
+    """The site-build growth copy has N times the records, the company settings, and no translation folder."""
+    from benchmarks import synthetic
+    from macros.data.translations import languages
+
+    counts = synthetic.project(2, tmp_path / "project", ROOT)
+    data = tmp_path / "project" / "data"
+    assert languages(data) == [], "a translation in the copy would time the Chinese edition too"
+    assert (data / "settings" / "company.yml").is_file()
+    assert counts == {kind: 2 * count for kind, count in load_handbook(ROOT / "data").counts().items()}
+
+
+def test_the_english_only_copy_has_no_translation_and_the_rest_of_the_project(tmp_path):
+    """`english_only` drops data/zh and keeps the English data, docs and configuration."""
+    from benchmarks.project import english_only
+    from macros.data.translations import languages
+
+    copy = english_only(ROOT, tmp_path / "english")
+    assert languages(copy / "data") == []
+    assert (copy / "data" / "roles.yml").read_bytes() == (ROOT / "data" / "roles.yml").read_bytes()
+    assert (copy / "mkdocs.yml").is_file() and (copy / "docs" / "index.md").is_file()
+
+
+@pytest.mark.skipif(shutil.which("envsubst") is None, reason="envsubst (Debian's gettext-base) is not installed")
+def test_nginx_config_is_the_template_filled_in_and_listens_on_loopback_only(tmp_path):
+    """Both placeholders are filled, nginx's own variables are left alone, and only 127.0.0.1 is listened on."""
+    from benchmarks import nginx
+
+    config = nginx.site_config(tmp_path / "site", 8123)
+    assert "${HANDBOOK_" not in config
+    assert f"root {tmp_path / 'site'};" in config
+    assert re.findall(r"^\s*listen\s+(\S+);", config, re.MULTILINE) == ["127.0.0.1:8123"]
+    assert "map $uri $handbook_cache_control" in config  # envsubst given the list touches nothing else
+
+
+def test_nginx_access_log_lines_are_read_as_path_bytes_and_compression(tmp_path):
+    """Each line of the benchmark's log format gives the path, the body bytes sent and whether it was gzip."""
+    from benchmarks import nginx
+
+    log = tmp_path / "access.log"
+    log.write_text("/index.html 21354 gzip\n/assets/logo.svg 297 -\n", encoding="utf-8")
+    assert nginx.sent(log) == [("/index.html", 21354, True), ("/assets/logo.svg", 297, False)]
+
+
+def lighthouse_report(performance: float | None, tbt_score: float = 1.0) -> dict:
+    """The parts of a Lighthouse JSON report benchmarks/lighthouse.py reads."""
+    def audit(score, shown="", **extra):
+        return {"score": score, "displayValue": shown, **extra}
+
+    refs = {"performance": [("total-blocking-time", 30), ("largest-contentful-paint", 25), ("dom-size", 0)],
+            "accessibility": [("color-contrast", 7), ("target-size", 7)], "best-practices": [("errors-in-console", 1)],
+            "seo": [("link-text", 1), ("hreflang", 1), ("robots-txt", 0)]}
+    audits = {
+        "total-blocking-time": audit(tbt_score, "620\xa0ms"),
+        "largest-contentful-paint": audit(1, "1.5\xa0s"),
+        "cumulative-layout-shift": audit(1, "0.001"),
+        "dom-size": audit(0, "894 elements", metricSavings={"TBT": 400}),
+        "unused-css-rules": audit(0, "Potential savings of 16 KiB", metricSavings={"FCP": 150, "LCP": 300}),
+        "color-contrast": audit(1), "target-size": audit(0, details={"items": [{}, {}]}),
+        "errors-in-console": audit(1), "link-text": audit(0, "2 links found"), "hreflang": audit(1),
+        "robots-txt": audit(None),
+    }
+    categories = {key: {"score": performance if key == "performance" else 1,
+                        "auditRefs": [{"id": audit_id, "weight": weight} for audit_id, weight in audit_refs]}
+                  for key, audit_refs in refs.items()}
+    return {"categories": categories, "audits": audits, "environment": {"benchmarkIndex": 1366.5}}
+
+
+def test_lighthouse_summary_gives_scores_out_of_100_and_metrics_as_shown():
+    """Scores are rounded percentages (a null score counts as 0, so it misses); metrics keep Lighthouse's units."""
+    from benchmarks import lighthouse
+
+    result = lighthouse.summary(lighthouse_report(0.84))
+    assert result.scores == {"performance": 84, "accessibility": 100, "best practices": 100, "SEO": 100}
+    assert result.metrics == {"LCP": "1.5 s", "TBT": "620 ms", "CLS": "0.001"}
+    assert lighthouse.summary(lighthouse_report(None)).scores["performance"] == 0
+
+
+def test_lighthouse_losses_are_weighted_points_costliest_first_with_what_was_measured():
+    """An audit costs weight x (1 - score) of 100 points over its category's weights; zero-weight audits cost none;
+    performance adds the failing audits Lighthouse says would save time, the largest saving first."""
+    from benchmarks import lighthouse
+
+    assert lighthouse.losses(lighthouse_report(0.84, tbt_score=0.48)) == [  # TBT: 30 x 0.52 of 55 weight
+        "performance: total-blocking-time 620 ms (-28); would save: dom-size 894 elements (TBT 400 ms), "
+        "unused-css-rules Potential savings of 16 KiB (FCP 150 ms, LCP 300 ms)",
+        "accessibility: target-size 2 item(s) (-50)",
+        "SEO: link-text 2 links found (-50)",
+    ]
+
+
+def test_lighthouse_median_run_is_the_middle_performance_score():
+    """Of three runs the one with the middle performance score is reported, whatever order they ran in."""
+    from benchmarks import lighthouse
+
+    runs = [lighthouse_report(0.90), lighthouse_report(0.70), lighthouse_report(0.80)]
+    assert lighthouse.median_run(runs)["categories"]["performance"]["score"] == 0.80
+    assert lighthouse.median_run(runs[:2])["categories"]["performance"]["score"] == 0.70
