@@ -169,6 +169,7 @@ def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None =
     return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
 
 
+@_without_gc_pauses  # also here: `handbook check` and every tool load one language without load_edition
 def load_handbook(data_dir: Path | str, shown_prefix: str | None = None, language: str = "en") -> Handbook:
     """Loads and checks every data file (in `language`: the English with that language's translation put in, see
     translations.py); raises DataError listing every problem at once."""
