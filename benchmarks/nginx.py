@@ -35,10 +35,12 @@ def site_config(root: Path, port: int) -> str:
 
 
 def main_config(work: Path) -> str:
-    """What Debian's nginx.conf gives a site (mime.types, default_type); every file nginx writes stays in `work`."""
+    """What Debian's nginx.conf gives a site (mime.types, default_type); every file nginx writes stays in `work`.
+    Also what tests/test_publish.py serves the site with."""
     temp_paths = "\n".join(f"    {kind}_temp_path {work / kind};"
                            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    # As root, the workers would run as nobody and could not read a private temporary folder.
+    # As root, the workers would run as nobody and could not read a private temporary folder (pytest's are
+    # mode 700); as anyone else, nginx runs as that user and `user` would only earn a warning.
     user = "user root;\n" if os.geteuid() == 0 else ""
     return f"""{user}worker_processes 1;
 pid {work / 'nginx.pid'};

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.nginx import main_config  # the local nginx.conf around the site's, shared with make bench
 from conftest import ROOT
 
 NGINX = Path("/usr/sbin/nginx")
@@ -51,27 +52,6 @@ def site_config(root: Path, port: int) -> str:
     text = text.replace("${HANDBOOK_ROOT}", str(root)).replace("listen ${HANDBOOK_PORT};", f"listen 127.0.0.1:{port};")
     assert "${HANDBOOK_" not in text, "publish/nginx.conf has a placeholder README does not mention"
     return text
-
-
-def main_config(work: Path) -> str:
-    """What Debian's nginx.conf gives the site (mime.types, default_type); every file nginx writes stays in `work`."""
-    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    temp_paths = "\n".join(f"    {kind}_temp_path {work / kind};" for kind in kinds)
-    # pytest's temporary folders are private to their owner (mode 700): as root, the workers must run as root to read
-    # them; as anyone else, nginx runs as that user and `user` would only earn a warning.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    return f"""{user}worker_processes 1;
-pid {work / 'nginx.pid'};
-error_log {work / 'error.log'};
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {work / 'access.log'};
-{temp_paths}
-    include {work / 'handbook.conf'};
-}}
-"""
 
 
 def nginx_command(root: Path, work: Path, port: int) -> list[str]:
