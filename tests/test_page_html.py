@@ -1,4 +1,4 @@
-"""Page HTML kept lean: hover definitions on first use only, and no template indentation."""
+"""Page HTML kept lean: hover definitions on first use only, no template indentation, only the scripts a page uses."""
 
 import re
 
@@ -56,3 +56,26 @@ def test_built_pages_carry_no_template_indentation(site):
         html = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", page.read_text(encoding="utf-8"), flags=re.S)
         indented = re.findall(r"\n[ \t]+\S.{0,30}", html)
         assert not indented, f"{page.relative_to(site)}: {indented[:3]}"
+
+
+PAGE_SCRIPTS = ("checklists.js", "hr.js", "start.js")
+
+
+def loaded_scripts(html: str) -> list[str]:
+    return [name for name in re.findall(r'<script src="[^"]*?assets/([a-z]+\.js)"', html) if name in PAGE_SCRIPTS]
+
+
+def test_a_page_loads_the_scripts_of_the_blocks_it_holds_and_no_others(site):
+    expected = {"checklists/procurement/index.html": ["checklists.js"],
+                "onboarding/onboarding-executive-secretary/index.html": ["checklists.js"],
+                "start/general-assistant/index.html": ["checklists.js", "start.js"],  # start.js uses its dates
+                "index.html": ["checklists.js", "start.js"],  # the chosen role's week
+                "hr/adverts/general-assistant/index.html": ["hr.js"],
+                "compare/index.html": ["hr.js"],
+                "review/index.html": ["checklists.js", "hr.js"],  # the review reads exported progress
+                "duties/index.html": [], "glossary/index.html": [], "roles/general-assistant/index.html": []}
+    for edition in ("", "zh/"):
+        for page, scripts in expected.items():
+            html = (site / edition / page).read_text(encoding="utf-8")
+            assert loaded_scripts(html) == scripts, f"{edition}{page}"
+            assert all((site / edition / "assets" / name).is_file() for name in scripts)

@@ -81,6 +81,8 @@ WORDS: dict[str, str] = {
     'Edition of {date} · version {version}': '{date}版 · 版本 {version}',
     'Education': '学历',
     'Employee': '员工',
+    'Enter your start date in [your onboarding plan]({plan}) and this section shows what is due this week.':
+        '在[你的入职计划]({plan})中填写入职日期后，这里会显示本周要完成的事项。',
     'Essential': '必备',
     'Every record as one spreadsheet row (also: `handbook export --format csv`)':
         '全部记录，每条一行，可用电子表格打开（也可运行 `handbook export --format csv` 导出）',

@@ -72,7 +72,7 @@ def checklist_form(handbook: Handbook, checklist: models.Checklist) -> str:
     rows = "\n".join(item_row(handbook, checklist, item) for item in checklist.items)
     total = len(checklist.items)
     return f"""<div {attrs(class_="hb-checklist hb-sheet", data_hb_checklist=checklist.id)} markdown="1">
-<div class="hb-toolbar" data-hb-toolbar hidden>
+<div class="hb-toolbar" data-hb-toolbar>
 <div class="hb-toolbar__count"><progress {attrs(value=0, max=total, aria_hidden="true")}></progress> <span data-hb-count aria-live="polite">{words("{done} of {total} done").format(done=0, total=total)}</span></div>
 <p class="hb-toolbar__actions">{button(words("Print"), "print")} {button(words("Reset"), "reset")} {button(words("Export progress"), "export")} {button(words("Import progress"), "import")}<input {attrs(type="file", accept=".json,application/json", data_hb_import=True, hidden=True, aria_label=words("Progress file to import"))}></p>
 </div>

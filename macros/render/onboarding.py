@@ -46,7 +46,7 @@ def plan_body(handbook: Handbook, plan: models.OnboardingPlan, calendar: Working
             phases.append(join_blocks(f"## {title} {{#phase-{phase}}}", *(step_block(handbook, plan, s) for s in steps)))
     start_id = f"hb-start-{plan.id}"
     return f"""<div {attrs(class_="hb-plan hb-sheet", data_hb_plan=plan.id, data_hb_counting=plan.counting)} markdown="1">
-<div class="hb-plan__controls" data-hb-plan-controls hidden>
+<div class="hb-plan__controls" data-hb-plan-controls>
 <p class="hb-plan__start"><label {attrs(for_=start_id)}>{words("Your start date")}</label> <input {attrs(type="date", id=start_id, data_hb_start=True)}></p>
 <p class="hb-toolbar__actions">{button(words("Download calendar (.ics)"), "ics", primary=True)} {button(words("Print"), "print")}</p>
 <p class="hb-plan__status" data-hb-status aria-live="polite">{words("Pick your start date to see the date of every step.")}</p>

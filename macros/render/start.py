@@ -100,10 +100,16 @@ def this_week(handbook: Handbook, role: models.Role | None, edition: Edition) ->
     data = {"roles": [week_data(handbook, r) for r in roles],
             "calendar": working_calendar(handbook.company, edition.date.year).as_json(),
             "checklists": {c.id: checklist_data(handbook, c) for c in handbook.checklists if c.id in cited}}
-    return (f'<section {attrs(class_="hb-week", data_hb_week=role.id if role else "chosen", hidden=True)} '
+    # A start page always shows the section, so it is drawn here as start.js draws it before a start date is saved:
+    # the page does not move when the script runs (Lighthouse: layout shift). The home page's shows only once a
+    # role was chosen, so it stays hidden until then.
+    plan = handbook.plan_for(role.id) if role else None
+    before_start = words("Enter your start date in [your onboarding plan]({plan}) and this section shows what is due "
+                         "this week.").format(plan=f"/onboarding/{plan.id}.md") if plan else ""
+    return (f'<section {attrs(class_="hb-week", data_hb_week=role.id if role else "chosen", hidden=not before_start)} '
             f'aria-labelledby="hb-week-title" markdown="1">\n'
             f'<h2 id="hb-week-title" data-hb-week-title>{words("This week")}</h2>\n'
-            '<div data-hb-week-body aria-live="polite"></div>\n'
+            f'<div data-hb-week-body aria-live="polite" markdown="1">\n\n{before_start}\n\n</div>\n'
             '<div hidden data-hb-week-links markdown="1">\n\n' + " ".join(links) + "\n\n</div>\n"
             f'<script type="application/json" data-hb-week-data>{script_json(data)}</script>\n</section>')
 

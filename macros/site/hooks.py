@@ -70,6 +70,9 @@ def on_env(env, config, files):
     # Material's own templates under a "material/" prefix, so an override can include the template it extends
     # (overrides/partials/search.html names the search dialog that way).
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(MATERIAL)})])
+    from macros.site.page_scripts import scripts_for
+
+    env.globals["hb_page_scripts"] = scripts_for  # overrides/main.html: each page loads the scripts its blocks need
     if SERVE_CACHE in sys.modules:
         sys.modules[SERVE_CACHE].use_for_templates(env)
     return env
