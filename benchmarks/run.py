@@ -35,7 +35,8 @@ NOTES = [
     ("**Timing**: every command is a fresh process timed from outside, as a user runs it; CPU time is its user + "
      "system time. Other engineers' test runs share the two cores, which inflates wall time a lot and CPU time less "
      "(still by tens of percent), so runs that are compared are interleaved, figures are medians, a ratio is the "
-     "median of the ratios of runs made back to back, and every time target but live reload is judged on CPU time."),
+     "median of the ratios of runs made back to back, and every time target but live reload and the first build (whose "
+     "PDFs are made on both cores at once, which only the clock shows) is judged on CPU time."),
     ("**Build overhead**: `mkdocs build` of the handbook against a plain Material build of the very same pages, both "
      "of the English edition alone: the full build of the project also builds the Chinese edition (a second MkDocs "
      "run into site/zh/), while the plain pages are the English ones, so the overhead rows build a copy of the "
@@ -169,8 +170,10 @@ def measure_builds(work: Path, project: Path, english: Path, runs: int) -> tuple
                          f"({len(times['cold'])} runs)", timed(medians(times["cold"]))),
             # The first build after a change to the data or the paper templates. Every later build, and every serve
             # rebuild, takes the PDFs from the cache (the full build above).
+            # Judged on wall time: the PDFs are made on every core while the pages are built (macros/output/pdf.py
+            # `start`), which is what the issue asks for, and shows on the clock only.
             judged_ratio("First build of an edition, every PDF made: cold / plain", times["cold"],
-                         times["plain"][-len(times["cold"]):], COLD_RATIO),
+                         times["plain"][-len(times["cold"]):], COLD_RATIO, on_wall=True),
         ]
     return rows + [
         Row("Build", "Both editions (English + Chinese), `mkdocs build`", timed(medians(times["both"]))),
@@ -193,9 +196,12 @@ def ratios(timings: list[Timing], bases: list[Timing]) -> str:
     return f"{ratio.cpu:.2f}x CPU ({ratio.wall:.2f}x wall)"
 
 
-def judged_ratio(label: str, timings: list[Timing], bases: list[Timing], target: float) -> Row:
-    """Judged on CPU time: on cores shared with others' test runs, wall-time ratios swing the most."""
-    return Row("Build", label, ratios(timings, bases), f"<= {target}x", paired(timings, bases).cpu <= target)
+def judged_ratio(label: str, timings: list[Timing], bases: list[Timing], target: float, on_wall: bool = False) -> Row:
+    """Judged on CPU time (on cores shared with others' test runs, wall-time ratios swing the most), or on wall time
+    where the work is spread over the cores on purpose and CPU time cannot show the gain."""
+    ratio = paired(timings, bases)
+    return Row("Build", label, ratios(timings, bases), f"<= {target}x" + (" wall" if on_wall else ""),
+               (ratio.wall if on_wall else ratio.cpu) <= target)
 
 
 def measure_check(work: Path, project: Path, runs: int) -> list[Row]:

@@ -177,6 +177,34 @@ def test_a_warm_build_writes_no_html(tmp_path, monkeypatch):
     assert len(calls) == len(targets)
 
 
+def render_with_pid(target):
+    return f"%PDF-fake {target.path} made by {os.getpid()}".encode()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_build_makes_new_pdfs_in_worker_processes_while_it_goes_on(tmp_path, monkeypatch):
+    """`mkdocs build` starts the PDFs in on_files (pdf.start) and collects them in on_post_build (finish)."""
+    monkeypatch.setattr(pdf, "render", render_with_pid)  # inherited by the forked workers
+    targets = pdf.targets(load_handbook(SAMPLE_DATA), current())
+    started = pdf.start(targets, tmp_path / "cache", workers=2)
+    assert started.pool is not None and len(started.futures) == len(targets)
+    started.finish(tmp_path / "site")
+    makers = {(tmp_path / "site" / t.path).read_bytes().rpartition(b" by ")[2] for t in targets}
+    assert makers and str(os.getpid()).encode() not in makers, "the PDFs were made by the build's own process"
+    again = pdf.start(targets, tmp_path / "cache")
+    assert again.pool is None and not again.futures, "PDFs in the cache were made again"
+
+
+def test_a_pdf_that_fails_in_a_worker_fails_the_build_with_its_message(tmp_path, monkeypatch):
+    def broken(target):
+        raise pdf.PdfError(f"{target.path}: missing resource 'file:///x/letterhead.png'")
+
+    monkeypatch.setattr(pdf, "render", broken)
+    started = pdf.start([page_html("one")], tmp_path / "cache")
+    with pytest.raises(pdf.PdfError, match="downloads/test.pdf: missing resource"):
+        started.finish(tmp_path / "site")
+
+
 def test_under_serve_new_pdfs_are_made_in_the_background(tmp_path, monkeypatch):
     """A live reload does not wait for new PDFs: cached ones are in place at once, new ones follow."""
     calls, gate = [], threading.Event()

@@ -4,8 +4,11 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from importlib import metadata
@@ -19,7 +22,7 @@ from ..data.handbook import Handbook
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
 ALLOWED_SCHEMES = ("file", "data")
-CACHE_SIZE = 64  # PDFs kept in the cache: every current one plus a few generations of edits
+CACHE_SIZE = 64  # PDFs kept in the cache besides the build's own: the other edition's and a few generations of edits
 BACKGROUND = "handbook-pdfs"  # the name of the process that makes PDFs while `mkdocs serve` goes on
 HERE = Path(__file__).resolve().parent
 # Code and templates a PDF's bytes depend on besides its data (the labels give its headings): a change to any of
@@ -153,7 +156,68 @@ def write_all(pending: list[Target], site_dir: Path, cache: Path) -> None:
     """Makes each PDF (or takes it from the cache) and puts it in the site."""
     for target in pending:
         _write_atomically(site_dir / target.path, make(target, cache).read_bytes())
-    _trim(cache)
+    _trim(cache, len(pending))
+
+
+# The targets forked workers make (see `start`): a worker inherits this list, so only an index is sent to it, never
+# the handbook the target's HTML is written from.
+_FORKED: list[Target] = []
+
+
+@dataclass
+class Started:
+    """PDFs being made by worker processes while MkDocs builds the pages (`start`); `finish` puts them in the site."""
+
+    pending: list[Target]
+    cache: Path
+    pool: ProcessPoolExecutor | None = None
+    futures: dict[str, Future] = field(default_factory=dict)  # by target path
+
+    def finish(self, site_dir: Path) -> None:
+        """Waits for the workers, then writes every PDF into the site (raises PdfError as `render` does, for the
+        first PDF in the site's order that failed, whichever failed first in time)."""
+        try:
+            for target in self.pending:
+                if future := self.futures.get(target.path):
+                    future.result()
+        except BrokenProcessPool:
+            log.warning("a PDF worker process stopped; making the rest of the PDFs in this process")
+        finally:
+            self.cancel()
+        write_all(self.pending, site_dir, self.cache)  # from the cache now; anything a worker did not make, made here
+
+    def cancel(self) -> None:
+        """The build stopped: PDFs not started yet are dropped (one being made runs to its end)."""
+        if self.pool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+
+def start(pending: list[Target], cache: Path, workers: int | None = None) -> Started:
+    """Starts making the PDFs the cache lacks, one worker process per core, the whole handbook (the longest) first.
+
+    `mkdocs build` calls this once the data is loaded and goes on building pages meanwhile: the handbook PDF alone
+    takes longer than all the pages. The workers are forked, so they share the loaded data and WeasyPrint, loaded
+    once here. Forking is safe where it is the platform's own way (Linux) and the build runs no other thread; elsewhere
+    `finish` makes the PDFs one after another in this process, as before.
+    """
+    missing = sorted((t for t in pending if cached(t, cache) is None), key=lambda t: t.front is None)
+    started = Started(pending, cache)
+    if not missing or not sys.platform.startswith("linux"):
+        return started
+    import weasyprint  # noqa: F401  (loaded before the fork, once for every worker)
+
+    _FORKED[:] = missing
+    started.pool = ProcessPoolExecutor(max_workers=min(len(missing), workers or os.cpu_count() or 1),
+                                       mp_context=multiprocessing.get_context("fork"))
+    started.futures = {target.path: started.pool.submit(_make_forked, index, str(cache))
+                       for index, target in enumerate(missing)}
+    return started
+
+
+def _make_forked(index: int, cache: str) -> None:
+    """In a worker: make one of the targets inherited from `start` into the cache."""
+    make(_FORKED[index], Path(cache))
 
 
 def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data_dir: Path, edition: Edition,
@@ -244,10 +308,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def _trim(cache: Path) -> None:
-    """Keeps the most recently used PDFs in the cache; drops the rest and any write cut short an hour ago."""
+def _trim(cache: Path, in_use: int) -> None:
+    """Keeps the `in_use` PDFs the build just used and the CACHE_SIZE used before them; drops the rest and any write
+    cut short an hour ago. (A fixed size made a handbook with more PDFs than that remake every one on every build.)"""
     entries = sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[CACHE_SIZE:]:
+    for old in entries[in_use + CACHE_SIZE:]:
         old.unlink(missing_ok=True)
     for leftover in cache.glob(".*.tmp"):
         if leftover.stat().st_mtime < time.time() - 3600:

@@ -26,17 +26,32 @@ def register(files, config, handbook: Handbook) -> None:
         files.append(WrittenLater.generated(config, path, content=b""))
 
 
+# The PDFs `mkdocs build` started making when its files were known, by site folder, until its pages are written.
+_STARTED: dict[str, pdf.Started] = {}
+
+
+def start_pdfs(config, handbook: Handbook) -> None:
+    """`mkdocs build`: new PDFs are made by worker processes from now on, while MkDocs builds the pages."""
+    _STARTED[config.site_dir] = pdf.start(pdf.targets(handbook, current()), pdf.cache_dir())
+
+
+def stop_pdfs() -> None:
+    """The build failed: PDFs not begun are not made."""
+    while _STARTED:
+        _STARTED.popitem()[1].cancel()
+
+
 def write_pdfs(config, handbook: Handbook, in_background: bool = False) -> None:
     """Writes every PDF into the site; `in_background` (under `mkdocs serve`), new ones are made by another process."""
     edition = current()
-    pending = pdf.targets(handbook, edition)
     site_dir, cache = Path(config.site_dir), pdf.cache_dir()
     if in_background:
-        pdf.write_in_background(pending, site_dir, cache, Path(config.config_file_path).parent / "data", edition,
-                                language=handbook.language)
+        pdf.write_in_background(pdf.targets(handbook, edition), site_dir, cache,
+                                Path(config.config_file_path).parent / "data", edition, language=handbook.language)
         return
+    started = _STARTED.pop(config.site_dir, None) or pdf.Started(pdf.targets(handbook, edition), cache)
     try:
-        pdf.write_all(pending, site_dir, cache)
+        started.finish(site_dir)
     except pdf.PdfError as error:
         from mkdocs.exceptions import PluginError  # a clean "Aborted" with the message, not a traceback
 

@@ -55,6 +55,10 @@ def on_files(files, config):
     config.plugins["macros"].variables["nav_titles"] = nav_titles(handbook)
     config.nav = [_expand(entry, children) for entry in editions.navigation(config.nav)]
     register(files, config, handbook)  # JSON, CSV and PDF downloads, so links to them are checked like any page
+    if COMMAND != "serve":  # under serve they are made after each rebuild, in the background
+        from macros.site.downloads import start_pdfs
+
+        start_pdfs(config, handbook)  # new PDFs are made on the other cores while the pages are built
     files.append(File.generated(config, company.STYLESHEET, content=company.stylesheet(handbook.company)))
     return files
 
@@ -64,6 +68,12 @@ def on_page_content(html, page, config, files):
     if title := config.plugins["macros"].variables["nav_titles"].get(page.file.src_uri):
         page.title = title
     return html
+
+
+def on_build_error(error):
+    from macros.site.downloads import stop_pdfs
+
+    stop_pdfs()  # the PDFs started in on_files and not begun yet are not made
 
 
 def on_env(env, config, files):
