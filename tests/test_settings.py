@@ -65,3 +65,13 @@ def test_a_brand_colour_too_light_to_read_is_refused(sample_data):
     settings.write_text(settings.read_text(encoding="utf-8").replace('primary: "#0f4c5c"', 'primary: "#7fd3e3"'))
     result = check(sample_data)
     assert result.returncode == 1 and "company.colours.primary: #7fd3e3 is 1." in result.stderr, result.stderr
+
+
+def test_the_country_codes_accepted_are_those_the_holiday_calendar_lists():
+    """company._known_countries reads the holidays library's registry (fast); it must agree with the public list."""
+    import holidays
+
+    from macros.data import company
+
+    assert company._known_countries() == frozenset(holidays.list_supported_countries())
+    assert {"CN", "US", "GB", "DE"} <= company._known_countries()

@@ -25,9 +25,19 @@ Colour = matching(r"^#[0-9a-fA-F]{6}$", "is not a colour; write # and six hexade
 
 @cache
 def _known_countries() -> frozenset[str]:
-    import holidays  # read once: the country list of the calendar the onboarding plans use
+    """The country codes the onboarding plans' holiday calendar knows, read once.
 
-    return frozenset(holidays.list_supported_countries())
+    From the library's registry of codes: `holidays.list_supported_countries()` gives the same codes but first loads
+    every country's calendar for its subdivisions, 0.12 s of every build and `handbook check`. tests/test_settings.py
+    checks that the two agree, so an upgrade that moves the registry fails there, not here (this falls back to it)."""
+    try:
+        from holidays.registry import EntityLoader
+
+        return frozenset(EntityLoader.get_country_codes(True))
+    except (ImportError, AttributeError):
+        import holidays
+
+        return frozenset(holidays.list_supported_countries())
 
 
 def _country(value: str) -> str:
