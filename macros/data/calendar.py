@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from . import language
 from .company import Company
@@ -36,16 +37,24 @@ class WorkingCalendar:
 
 
 def working_calendar(company: Company, first_year: int) -> WorkingCalendar:
-    """The company's working calendar from `first_year` to YEARS_AHEAD years after it, from the holidays library."""
+    """The company's working calendar from `first_year` to YEARS_AHEAD years after it, from the holidays library.
+
+    Made once per build and language: every plan and start page and the home page count in it (14 pages here), and
+    the holidays library computes every holiday of the span again on each call."""
+    return _working_calendar(company.country, company.working_days, first_year, language.current())
+
+
+@cache
+def _working_calendar(country: str, working_days: tuple[int, ...], first_year: int, _language: str) -> WorkingCalendar:
     import holidays  # only a build's plan pages need it
 
     years = list(range(first_year, first_year + YEARS_AHEAD + 1))
-    public = holidays.country_holidays(company.country, years=years)
+    public = holidays.country_holidays(country, years=years)
     in_span = lambda day: first_year <= day.year <= years[-1]
     extra = sorted(day for day in getattr(public, "weekend_workdays", ()) if in_span(day))
     source = words("public holidays in {country}, {first}–{last}").format(
-        country=country_name(company.country, public), first=years[0], last=years[-1])
-    return WorkingCalendar(source, company.working_days, tuple(sorted(public)), tuple(extra))
+        country=country_name(country, public), first=years[0], last=years[-1])
+    return WorkingCalendar(source, working_days, tuple(sorted(public)), tuple(extra))
 
 
 def country_name(code: str, public) -> str:

@@ -160,7 +160,7 @@ def shape(index: dict, records: dict[str, list[str]]) -> dict:
     def tier(doc):
         return 0 if doc["location"] in records else 1 if doc["location"].split("#")[0] in record_pages else 2
 
-    seen: set[str] = set()
+    seen = _Seen()
     for doc in sorted(docs, key=tier):
         doc["text"] = _blocks(_without(doc["text"], seen))
         seen.update(sentence for sentence in _sentences(doc["text"]) if len(sentence) >= MIN_REPEATED)
@@ -240,7 +240,37 @@ def _plain(piece: str) -> str:
     return re.sub(r"</?(?:strong|em|code|a)\b[^>]*>", "", piece).strip()
 
 
-def _without(text: str, seen: set[str]) -> str:
+class _Seen:
+    """The sentences met so far, also listed by how they begin: looking for every one of them in every entry's text
+    was most of the index's shaping time; now only those that begin where one of the text's words begins are tried."""
+
+    START = 12  # characters; a sentence kept here has at least MIN_REPEATED
+
+    def __init__(self):
+        self.sentences: set[str] = set()
+        self.by_start: dict[str, list[str]] = {}
+
+    def __contains__(self, sentence: str) -> bool:
+        return sentence in self.sentences
+
+    def update(self, sentences) -> None:
+        for sentence in sentences:
+            if sentence not in self.sentences:
+                self.sentences.add(sentence)
+                self.by_start.setdefault(sentence[:self.START], []).append(sentence)
+
+    def standing_in(self, text: str) -> list[str]:
+        """The sentences met before that stand in `text` at the start of a word (after a space or a tag, or first)."""
+        found = {}
+        for word in re.finditer(r"(?:(?<=[\s>])|^)(?=\S)", text):
+            at = word.start()
+            for sentence in self.by_start.get(text[at:at + self.START], ()):
+                if text.startswith(sentence, at):
+                    found[sentence] = None
+        return list(found)
+
+
+def _without(text: str, seen: _Seen) -> str:
     """The text without the whole sentences met before (in `seen`, or earlier in the text), and what that empties."""
     pieces, kept, here = _PIECES.split(text), [], set()
     for n, piece in enumerate(pieces):
@@ -251,7 +281,7 @@ def _without(text: str, seen: set[str]) -> str:
         kept.append(piece)
     text = "".join(kept)
     # A sentence inside a table row (cells run together in the index) goes too, when it stands whole there.
-    for sentence in [s for s in seen if s in text]:
+    for sentence in seen.standing_in(text):
         text = re.sub(rf"(?:(?<=[\s>])|^){re.escape(sentence)}(?=[\s<]|$)", "", text)
     text = re.sub(r"\s+—\s*(?=</li>)", "", text)  # "Know your position — <summary>" keeps its title
     text = re.sub(r"<(li|p)>\s*</\1>", "", text)
