@@ -65,3 +65,23 @@ def test_a_bad_edit_is_reported_as_lines_and_the_next_good_save_is_served(tmp_pa
     problem_lines = output[output.index("problem(s)"):].splitlines()[1:]
     reported = [line for line in problem_lines if line.startswith("data/")]
     assert reported and all(line.split(":")[1].isdigit() for line in reported), output
+
+
+def test_background_work_under_serve_yields_the_cores_to_the_next_rebuild(monkeypatch, tmp_path):
+    """The PDFs and translations `mkdocs serve` makes behind a reload run at a lower priority than the rebuilds."""
+    from macros.output import pdf
+    from macros.site import editions
+
+    probe = "from macros.output.pdf import lower_priority; import os; before = os.nice(0); lower_priority(); " \
+            "print(os.nice(0) - before)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(pdf.BACKGROUND_NICENESS)
+
+    started = []
+    monkeypatch.setattr(editions.threading, "Thread", lambda **kwargs: started.append(kwargs) or type(
+        "Idle", (), {"start": lambda self: None})())
+    monkeypatch.setattr(editions, "translations", lambda project: ["zh"])
+    config = type("Config", (), {"config_file_path": str(tmp_path / "mkdocs.yml"), "site_dir": str(tmp_path / "site"),
+                                 "strict": True})()
+    editions.build_translations(config, in_background=True)
+    assert started and started[0]["kwargs"]["env"][editions.IN_BACKGROUND] == "1"

@@ -255,6 +255,8 @@ def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_d
     from ..data.handbook import load_edition
     from ..data.loader import DataError
 
+    if multiprocessing.parent_process() is not None:  # its own process (a test may run this in a thread)
+        lower_priority()
     try:
         # The data may have been saved again, broken, since the build that started this process: then the build of
         # that save reports the problems, and this process only says them again as path:line lines and stops.
@@ -265,6 +267,18 @@ def make_in_background(data_dir: Path, edition: Edition, keys: list[str], site_d
         log.error("PDFs not made, the data has %d problem(s):\n%s", len(error.problems), error)
     except PdfError as error:
         log.error("%s", error)
+
+
+BACKGROUND_NICENESS = 10  # below the rebuild an editor waits for, which gets the cores first
+
+
+def lower_priority() -> None:
+    """For work `mkdocs serve` does in the background (new PDFs, the translations' rebuilds): the next rebuild after
+    a save is what the editor waits for, and at the same priority the two shared the cores (a reload took 4x longer)."""
+    try:
+        os.nice(BACKGROUND_NICENESS)
+    except (AttributeError, OSError):  # no niceness on this system: the work still gets done
+        pass
 
 
 def _latest(target: Target, cache: Path) -> Path:

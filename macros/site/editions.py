@@ -19,6 +19,7 @@ from pathlib import Path
 from ..data.language import LANGUAGES, words
 
 VARIABLE = "HANDBOOK_LANGUAGE"
+IN_BACKGROUND = "HANDBOOK_IN_BACKGROUND"  # set for a translation's build that `mkdocs serve` runs after each rebuild
 ENGLISH = "en"
 SUFFIX = ".{language}.md"  # docs/index.zh.md is the Chinese of docs/index.md
 
@@ -152,6 +153,7 @@ def build_translations(config, in_background: bool) -> None:
                    "-d", str(Path(config.site_dir) / code)] + (["--strict"] if config.strict else [])
         environment = {**os.environ, VARIABLE: code}
         if in_background:  # `mkdocs serve`: the English page reloads now, the translation follows
+            environment[IN_BACKGROUND] = "1"  # at a lower priority than the next English rebuild (hooks.on_startup)
             threading.Thread(target=subprocess.run, args=(command,), kwargs={"env": environment, "cwd": project},
                              daemon=True).start()
             continue

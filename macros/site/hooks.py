@@ -1,5 +1,6 @@
 """MkDocs hooks: fresh macros code on every rebuild, and the generated pages added to files and navigation."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,12 @@ COMMAND = "build"
 def on_startup(command, dirty):
     global COMMAND
     COMMAND = command  # under `mkdocs serve` the PDFs are made in the background (macros.downloads.write_pdfs)
+    from macros.site import editions
+
+    if os.environ.get(editions.IN_BACKGROUND):
+        from macros.output.pdf import lower_priority
+
+        lower_priority()  # a translation rebuilt behind `mkdocs serve`: the English rebuilds come first
     if command == "serve":
         from macros.site import serve_cache
 
