@@ -14,8 +14,12 @@
   }
 
   function markFrames() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach((frame) => {
-      const scrolls = frame.scrollWidth > frame.clientWidth + 1;
+    // Every frame is measured before any is changed: a measure after a change makes the browser lay the page out
+    // again, once per table (on the manager's view that was a quarter of a second on a phone).
+    const frames = [...document.querySelectorAll(".md-typeset__scrollwrap")];
+    const scrolling = frames.map((frame) => frame.scrollWidth > frame.clientWidth + 1);
+    frames.forEach((frame, index) => {
+      const scrolls = scrolling[index];
       if (scrolls && !frame.hasAttribute("tabindex")) {
         frame.tabIndex = 0;
         frame.setAttribute("role", "region");
