@@ -85,3 +85,40 @@ def test_background_work_under_serve_yields_the_cores_to_the_next_rebuild(monkey
                                  "strict": True})()
     editions.build_translations(config, in_background=True)
     assert started and started[0]["kwargs"]["env"][editions.IN_BACKGROUND] == "1"
+
+
+REBUILDS = """
+import os, sys
+from pathlib import Path
+from mkdocs.commands import build
+from mkdocs.config import load_config
+
+def rebuild():
+    config = load_config("mkdocs.yml", site_dir="site")
+    config.plugins.on_startup(command="serve", dirty=False)
+    build.build(config, serve_url="http://127.0.0.1:8000/")
+    pages = sorted(Path("site/start").glob("*/index.html"))
+    return sys.modules["macros.data.models"], pages[0].read_text(encoding="utf-8")
+
+first, _ = rebuild()
+roles = Path("data/roles.yml")
+roles.write_text(roles.read_text(encoding="utf-8") + "\\n", encoding="utf-8")
+after_data_edit, _ = rebuild()
+print("data edit kept the package:", after_data_edit is first)
+start = Path("macros/render/start.py")
+start.write_text(start.read_text(encoding="utf-8").replace("'What to do first'", "'What to do first (edited)'"),
+                 encoding="utf-8")
+after_code_edit, page = rebuild()
+print("code edit imported it again:", after_code_edit is not first, "(edited)" in page)
+"""
+
+
+def test_a_serve_rebuild_imports_the_code_again_only_after_it_changed(tmp_path):
+    """hooks.on_config: a data edit reuses the imported package; an edit to macros/ is running at the next rebuild."""
+    project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
+    assert "'What to do first'" in (project / "macros" / "render" / "start.py").read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", REBUILDS], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf")})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "data edit kept the package: True" in result.stdout
+    assert "code edit imported it again: True True" in result.stdout

@@ -35,13 +35,35 @@ def on_startup(command, dirty):
         serve_cache.install()
 
 
+def _code_stamp() -> tuple:
+    """Every file of the macros package (code, paper templates, words) with its size and modification time."""
+    files = (path for path in PACKAGE.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+
+
+# The package as imported: the hook modules after this one (search_index.py) import it while MkDocs reads mkdocs.yml,
+# moments before the first on_config.
+PACKAGE = Path(__file__).resolve().parent.parent
+IMPORTED = _code_stamp()
+
+
 @event_priority(100)  # before mkdocs-macros imports the package in its own on_config
 def on_config(config):
-    # mkdocs-macros imports `macros` once per process, so `mkdocs serve` would keep running old code.
-    # Dropping the package from sys.modules makes every rebuild import the files as they are now.
-    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-        if name != SERVE_CACHE:
-            del sys.modules[name]
+    # mkdocs-macros imports `macros` once per process, so `mkdocs serve` would keep running old code after an edit
+    # to it. Dropping the package from sys.modules then makes the rebuild import the files as they are now; while
+    # the files stay as they were imported (every build's first run, a serve rebuild after a data edit) the
+    # package stays, and is not imported twice (40 ms a build).
+    global IMPORTED
+    imported = sys.modules.get("macros")
+    ours = imported is not None and Path(imported.__file__).resolve().parent == PACKAGE  # not another project's
+    if (stamp := _code_stamp()) != IMPORTED or not ours:
+        for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+            if name != SERVE_CACHE:
+                del sys.modules[name]
+        IMPORTED = stamp
+    from macros.data import edition
+
+    edition.current.cache_clear()  # a commit made while serve runs dates the next rebuild
     from macros.site import editions
 
     editions.configure(config)  # before Material's search plugin reads the language
