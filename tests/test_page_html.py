@@ -79,3 +79,21 @@ def test_a_page_loads_the_scripts_of_the_blocks_it_holds_and_no_others(site):
             html = (site / edition / page).read_text(encoding="utf-8")
             assert loaded_scripts(html) == scripts, f"{edition}{page}"
             assert all((site / edition / "assets" / name).is_file() for name in scripts)
+
+
+def test_the_glossary_pattern_finds_what_a_plain_alternation_of_its_terms_finds():
+    """first_use._terms_pattern shares the terms' beginnings (a tree); it must match exactly as "longest term first"."""
+    import random
+
+    from macros.site.first_use import EDGE, _terms_pattern
+
+    terms = ["GM", "GM office", "general office", "office", "信访", "信访件", "A", "AB", "ABC", "C++", "x.y", "seal",
+             "sealing"]
+    plain = re.compile(f"(?<![{EDGE}])(?:{'|'.join(re.escape(t) for t in sorted(terms, key=len, reverse=True))})"
+                       f"(?![{EDGE}])")
+    tree = _terms_pattern(frozenset(terms))
+    shuffle = random.Random(19)
+    texts = ["the GM office and the general office", "处理信访件和信访", "ABC AB A ABD", "use C++, x.y", "sealing seals"]
+    texts += ["".join(shuffle.choice("GM ofice信访件ABCxy.+ seal") for _ in range(30)) for _ in range(2000)]
+    for text in texts:
+        assert [m.group(0) for m in tree.finditer(text)] == [m.group(0) for m in plain.finditer(text)], text
