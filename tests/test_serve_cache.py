@@ -23,19 +23,24 @@ SERVE_SCRIPT = textwrap.dedent("""
 
     def rebuild(config=None):
         state = serve_cache.STATE
-        before = state.markdown.made, state.markdown.reused, state.search.reused
+        before = (state.markdown.made, state.markdown.reused, state.search.reused, state.templates.made,
+                  state.templates.reused)
         try:
             build(config or load_config(str(project / "mkdocs.yml"), site_dir=site))
             outcome = "built"
         except Abort:
             outcome = "aborted"
         return {"outcome": outcome, "converted": state.markdown.made - before[0],
-                "reused": state.markdown.reused - before[1], "search reused": state.search.reused - before[2]}
+                "reused": state.markdown.reused - before[1], "search reused": state.search.reused - before[2],
+                "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4]}
 
     steps = {"first": rebuild(first)}
     roles = project / "data" / "roles.yml"
     roles.write_text(roles.read_text().replace("title: Sample role", "title: Edited role"))
     steps["data edit"] = rebuild()
+    roles.write_text(roles.read_text().replace("summary: A role used only by the tests.",
+                                               "summary: A role used only by the tests, edited."))
+    steps["summary edit"] = rebuild()
     (project / "keep").mkdir()
     for path in pathlib.Path(site).rglob("*"):
         if path.is_file():
@@ -62,6 +67,11 @@ def test_serve_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path):
     assert edit["outcome"] == "built"
     assert edit["reused"] > 0 and edit["search reused"] > 0, "nothing was reused: the cache is not in use"
     assert 0 < edit["converted"] < steps["first"]["converted"], "the edited role's pages must be converted again"
+    # A new role title is in every page's navigation: every page is drawn again. A new summary changes no title:
+    # only the pages showing it are drawn again, the others come from the cache.
+    assert edit["drawn before"] == 0 and edit["drawn"] == steps["first"]["drawn"]
+    summary = steps["summary edit"]
+    assert summary["drawn before"] > 0 and 0 < summary["drawn"] < steps["first"]["drawn"], summary
 
     # The cached rebuild equals a clean `mkdocs build` of the same edited project, page for page.
     (project / "docs" / "maintenance.md").write_text((project / "docs" / "maintenance.md").read_text()

@@ -8,7 +8,11 @@ each page, and compiling the theme's templates again. Within one serve process, 
   settings (the glossary among them), and never when the conversion logged a warning, so a broken link is reported
   on every rebuild until it is fixed;
 - each page's search entries, keyed by its HTML, address, title, metadata and table of contents;
-- the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source).
+- the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source);
+- each page's rendered theme template (its HTML before on_post_page), keyed by everything of the page the theme
+  shows, the navigation's titles and addresses, the site settings the theme reads and the templates' own sources:
+  after a data edit that changes no page title only the edited pages are drawn again (the theme drew the full
+  navigation into every page, a third of a rebuild).
 
 One slot per page, so memory stays at one site's worth. `mkdocs build` never installs any of it. This module is
 kept across rebuilds (site_hooks.SERVE_CACHE): it holds the caches, so an edit to it needs a restart of serve.
@@ -17,6 +21,7 @@ kept across rebuilds (site_hooks.SERVE_CACHE): it holds the caches, so an edit t
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 from material.plugins.search.plugin import SearchIndex
@@ -55,7 +60,9 @@ class State:
     installed: bool = False
     markdown: PerPage = field(default_factory=PerPage)  # value: Conversion
     search: PerPage = field(default_factory=PerPage)    # value: the page's search entries
+    templates: PerPage = field(default_factory=PerPage)  # value: the page's rendered theme template
     site: tuple = (None, None, "")  # (config, files, digest): what every page of the current build shares
+    theme: tuple = (None, "")  # (navigation, digest): what every page's theme template shares in the current build
 
 
 @dataclass(frozen=True)
@@ -94,9 +101,66 @@ def install() -> None:
 
 
 def use_for_templates(env: jinja2.Environment) -> None:
-    """The theme's Jinja environment (new on every build) shares one cache of compiled templates."""
+    """The theme's Jinja environment (new on every build) shares one cache of compiled templates, and the page
+    templates it hands MkDocs remember what they drew for each page."""
     if STATE.installed:
         env.bytecode_cache = TEMPLATES
+        get_template = env.get_template
+        env.get_template = lambda name, *args, **kwargs: _RememberingTemplate(get_template(name, *args, **kwargs))
+
+
+# The settings the theme's templates read (Material's base.html and partials), besides the page and the navigation.
+THEME_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+                  "edit_uri", "extra", "extra_css", "extra_javascript", "theme", "use_directory_urls")
+
+
+class _RememberingTemplate:
+    """A theme template that, drawn for a page, gives back what it drew last time when nothing it shows changed.
+
+    MkDocs renders `main.html` for every page through `template.render(context)`; anything else (404.html,
+    sitemap.xml, a template without a page) renders as it is. Everything else is the Jinja template's own."""
+
+    def __init__(self, template: jinja2.Template):
+        self._template = template
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, context) -> str:
+        page = context.get("page") if isinstance(context, dict) else None
+        if not isinstance(page, Page):
+            return self._template.render(context)
+        key = _digest(_theme_digest(context), self._template.name, page.url, page.title, page.content, page.meta,
+                      _toc_outline(page.toc), _near(page.previous_page), _near(page.next_page),
+                      [ancestor.title for ancestor in page.ancestors], page.canonical_url, page.edit_url)
+        output = STATE.templates.get(page, key)
+        if output is None:
+            output = self._template.render(context)
+            STATE.templates.put(page, key, output)
+        return output
+
+
+def _theme_digest(context) -> str:
+    """The navigation (every entry's title and address, in order), the theme settings and the templates' sources:
+    the same for every page of a build, so digested once per build."""
+    nav, config = context["nav"], context["config"]
+    last_nav, digest = STATE.theme
+    if nav is not last_nav:
+        theme = config["theme"]
+        sources = [(path, path.stat().st_mtime_ns) for folder in theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
+        digest = _digest(_nav_outline(nav.items), [(name, repr(config.get(name))) for name in THEME_SETTINGS],
+                         dict(theme.items()) if hasattr(theme, "items") else repr(theme), sources)
+        STATE.theme = (nav, digest)
+    return digest
+
+
+def _nav_outline(items) -> list:
+    return [(item.title, getattr(item, "url", None), _nav_outline(getattr(item, "children", None) or ()))
+            for item in items]
+
+
+def _near(page) -> tuple | None:
+    return (page.title, page.url) if page is not None else None
 
 
 def _digest(*parts: object) -> str:
