@@ -37,3 +37,17 @@ def test_the_page_does_not_move_when_its_scripts_run(browser, served_site, path)
     finally:
         context.close()
     assert shift < 0.02, f"{path}: the layout shifted by {shift:.3f} once the scripts ran"
+
+
+def test_without_scripts_what_needs_them_is_not_shown(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{served_site}/checklists/procurement/")
+        assert not page.locator("[data-hb-toolbar]").is_visible()
+        page.goto(f"{served_site}/onboarding/onboarding-executive-secretary/")
+        assert not page.locator("[data-hb-plan-controls]").is_visible()
+        page.goto(f"{served_site}/start/general-assistant/")
+        assert not page.locator("[data-hb-week]").is_visible(), "'this week' promises what only the script shows"
+    finally:
+        context.close()
