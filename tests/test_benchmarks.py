@@ -155,3 +155,13 @@ def test_lighthouse_median_run_is_the_middle_performance_score():
     runs = [lighthouse_report(0.90), lighthouse_report(0.70), lighthouse_report(0.80)]
     assert lighthouse.median_run(runs)["categories"]["performance"]["score"] == 0.80
     assert lighthouse.median_run(runs[:2])["categories"]["performance"]["score"] == 0.70
+
+
+def test_the_rebuild_times_are_read_from_serve_log_after_the_first_build(tmp_path):
+    from benchmarks import reload
+
+    (tmp_path / "serve.log").write_text("INFO    -  Documentation built in 2.10 seconds\n"
+                                        "INFO    -  [10:33:09] Detected file changes\nINFO    -  Building documentation...\n"
+                                        "INFO    -  Documentation built in 0.56 seconds\n"
+                                        "INFO    -  Documentation built in 0.49 seconds\n")
+    assert reload.rebuild_times(tmp_path) == [0.56, 0.49]
