@@ -73,7 +73,9 @@ $(LIGHTHOUSE):
 	mkdir -p $(LIGHTHOUSE_DIR)
 	cd $(LIGHTHOUSE_DIR) && npm i -E --no-audit --no-fund --ignore-scripts --loglevel=error lighthouse@12.2.3
 
+# envsubst (Debian's gettext-base) fills in publish/nginx.conf for the Lighthouse and first-visit rows, as its header says.
 bench: $(STAMP) system-packages $(LIGHTHOUSE)
+	@command -v envsubst >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext-base >/dev/null)
 	$(PYTHON) -m benchmarks.run
 
 schema: $(STAMP)
