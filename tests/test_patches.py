@@ -57,3 +57,31 @@ def test_the_language_switch_override_differs_from_materials_only_in_its_link():
     changed = [(a, b) for a, b in zip(theirs, ours) if a != b]
     assert len(theirs) == len(ours) and len(changed) == 1, changed
     assert 'href="{{ alt.link | url }}"' in changed[0][0] and "page.url" in changed[0][1]
+
+
+def test_the_colour_switch_override_is_materials_form_with_our_mark_and_script():
+    """overrides/partials/palette.html is Material's form with `data-md-component="palette"` (which mounts Material's
+    own component) replaced by our mark, followed by our script. If an upgrade changes Material's form, or the
+    storage helpers our script calls, this fails, so the override is brought up to date."""
+    import re
+    from pathlib import Path
+
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+
+    def lines(text: str) -> list[str]:
+        text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    theirs = lines((templates / "partials" / "palette.html").read_text(encoding="utf-8"))
+    ours = (Path(__file__).resolve().parent.parent / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8")
+    form, script = ours.split("</form>", 1)
+    ours = lines(form + "</form>")
+    changed = [(a, b) for a, b in zip(theirs, ours) if a != b]
+    assert len(theirs) == len(ours) and changed == [(
+        '<form class="md-header__option" data-md-component="palette">',
+        '<form class="md-header__option" data-hb-palette>')], changed
+    helpers = (templates / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
+    for name in ("__md_get", "__md_set"):
+        assert name in script and f"{name}=" in helpers, name
