@@ -85,3 +85,28 @@ def test_the_colour_switch_override_is_materials_form_with_our_mark_and_script()
     helpers = (templates / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
     for name in ("__md_get", "__md_set"):
         assert name in script and f"{name}=" in helpers, name
+
+
+def test_the_live_reload_server_still_watches_as_the_observer_swap_expects():
+    """macros/site/live_reload.py moves MkDocs's watches to an inotify observer in on_serve. That needs the server to
+    make its observer in __init__ and start it only in serve(), to count watched paths in `_watched_paths`, and to
+    schedule and unschedule on `self.observer` in watch() and unwatch()."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    try:
+        assert not server.observer.is_alive() and server._watched_paths == {}
+        for method in (LiveReloadServer.watch, LiveReloadServer.unwatch):
+            assert "self.observer." in inspect.getsource(method) and "_watched_paths" in inspect.getsource(method)
+        assert "self.observer.start()" in inspect.getsource(LiveReloadServer.serve)
+        from macros.site.live_reload import use_system_file_events
+
+        server.watch(".")
+        server.watch(".")
+        assert use_system_file_events(server)
+        from watchdog.observers.inotify import InotifyObserver
+
+        assert isinstance(server.observer, InotifyObserver)
+        assert list(server._watched_paths.values()) == [2] and len(server.observer.emitters) == 1
+    finally:
+        server.server_close()

@@ -61,6 +61,10 @@ def test_a_bad_edit_is_reported_as_lines_and_the_next_good_save_is_served(tmp_pa
         server.wait(30)
     output = log_path.read_text()
     assert "Traceback" not in output, output
+    # Both saves were heard through inotify (macros/site/live_reload.py), not MkDocs's twice-a-second polling, and
+    # only they were: a build reading the watched files is no change (the first build, then one per save).
+    assert "Watching for changes with the system's file events" in output, output
+    assert output.count("Building documentation") == 3, output
     assert "data/roles.yml:" in output, output
     problem_lines = output[output.index("problem(s)"):].splitlines()[1:]
     reported = [line for line in problem_lines if line.startswith("data/")]

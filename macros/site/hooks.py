@@ -92,6 +92,13 @@ def on_files(files, config):
     return files
 
 
+def on_serve(server, config, builder):
+    from macros.site.live_reload import use_system_file_events
+
+    use_system_file_events(server)
+    return server
+
+
 def on_page_content(html, page, config, files):
     # After mkdocs-macros rendered the page and before any page's navigation is drawn (MkDocs reads every page first).
     if title := config.plugins["macros"].variables["nav_titles"].get(page.file.src_uri):
