@@ -61,8 +61,8 @@ def test_the_language_switch_override_differs_from_materials_only_in_its_link():
 
 def test_the_colour_switch_override_is_materials_form_with_our_mark_and_script():
     """overrides/partials/palette.html is Material's form with `data-md-component="palette"` (which mounts Material's
-    own component) replaced by our mark, followed by our script. If an upgrade changes Material's form, or the
-    storage helpers our script calls, this fails, so the override is brought up to date."""
+    own component) replaced by our mark, followed by our script (with docs/assets/palette.js). If an upgrade changes
+    Material's form, or the storage helpers our scripts call, this fails, so the override is brought up to date."""
     import re
     from pathlib import Path
 
@@ -82,6 +82,7 @@ def test_the_colour_switch_override_is_materials_form_with_our_mark_and_script()
     assert len(theirs) == len(ours) and changed == [(
         '<form class="md-header__option" data-md-component="palette">',
         '<form class="md-header__option" data-hb-palette>')], changed
+    script += (Path(__file__).resolve().parent.parent / "docs" / "assets" / "palette.js").read_text(encoding="utf-8")
     helpers = (templates / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
     for name in ("__md_get", "__md_set"):
         assert name in script and f"{name}=" in helpers, name
