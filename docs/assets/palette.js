@@ -1,5 +1,5 @@
 // The colour scheme switch, once the page is there: overrides/partials/palette.html has already put the scheme on
-// the page before the first paint (with the same choice as `chosen` and `system` here). A reader's choice is kept in
+// the page before the first paint (choosing as `chosen` and `system` do here). A reader's choice is kept in
 // Material's own `__palette` entry, which Material's header script applies on later pages; until a reader chooses,
 // the system's scheme is followed, also when it changes. Nothing here restyles the page unless the scheme changes.
 (() => {
@@ -18,12 +18,16 @@
   const system = () => Math.max(0, inputs.findIndex(input => matchMedia(colours(input).media).matches));
   const meta = name => document.head.querySelector(`meta[name="${name}"]`)
     || document.head.appendChild(Object.assign(document.createElement("meta"), { name }));
-  // The phone's browser bar takes the header's colour (a theme-color change restyles nothing).
-  const paintBrowserBar = () => {
-    meta("theme-color").content = "#" + getComputedStyle(header).backgroundColor.match(/\d+/g).slice(0, 3)
+  // The phone's browser bar takes the header's colour, "rgb(r, g, b)" as "#rrggbb" (a theme-color change restyles
+  // nothing).
+  const paintBrowserBar = background => {
+    meta("theme-color").content = "#" + background.match(/\d+/g).slice(0, 3)
       .map(value => (+value).toString(16).padStart(2, "0")).join("");
   };
-  let shown = chosen() >= 0 ? chosen() : system();
+  // The scheme the page shows, as the inline script chose it: the one whose label (its button to the next scheme) is
+  // the visible one.
+  let shown = Math.max(0, inputs.findIndex(input => input.nextElementSibling instanceof HTMLLabelElement
+    && !input.nextElementSibling.hidden));
 
   function show(index) {
     const changes = Object.entries(colours(inputs[index]))
@@ -39,12 +43,12 @@
     const style = getComputedStyle(header);
     const [scheme, background] = [style.colorScheme, style.backgroundColor];
     meta("color-scheme").content = scheme;
-    meta("theme-color").content = "#" + background.match(/\d+/g).slice(0, 3)
-      .map(value => (+value).toString(16).padStart(2, "0")).join("");
+    paintBrowserBar(background);
     requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
   }
 
-  requestAnimationFrame(paintBrowserBar); // with the first frame's styles, not a restyle of its own
+  // With the first frame's styles, not a restyle of its own.
+  requestAnimationFrame(() => paintBrowserBar(getComputedStyle(header).backgroundColor));
   inputs.forEach((input, index) => input.addEventListener("change", () => {
     __md_set("__palette", { index, color: colours(input) });
     show(index);
