@@ -1,5 +1,6 @@
 """The working calendar the onboarding plans count in: the company's working week, public holidays and make-up days."""
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -8,6 +9,7 @@ from functools import cache
 from . import language
 from .company import Company
 from .language import words
+from .user_cache import cache_folder, write_atomically
 
 YEARS_AHEAD = 2  # plans start this year or in the next two; a 90-day plan started then ends within them too
 # A country as a translation names it; any other country is named as the holidays library spells it in English.
@@ -46,21 +48,55 @@ def working_calendar(company: Company, first_year: int) -> WorkingCalendar:
 
 @cache
 def _working_calendar(country: str, working_days: tuple[int, ...], first_year: int, _language: str) -> WorkingCalendar:
-    import holidays  # only a build's plan pages need it
-
-    years = list(range(first_year, first_year + YEARS_AHEAD + 1))
-    public = holidays.country_holidays(country, years=years)
-    in_span = lambda day: first_year <= day.year <= years[-1]
-    extra = sorted(day for day in getattr(public, "weekend_workdays", ()) if in_span(day))
+    years = range(first_year, first_year + YEARS_AHEAD + 1)
+    public = public_holidays(country, years[0], years[-1])
     source = words("public holidays in {country}, {first}–{last}").format(
-        country=country_name(country, public), first=years[0], last=years[-1])
-    return WorkingCalendar(source, working_days, tuple(sorted(public)), tuple(extra))
+        country=country_name(country, public.name), first=years[0], last=years[-1])
+    return WorkingCalendar(source, working_days, public.days_off, public.working_weekends)
 
 
-def country_name(code: str, public) -> str:
-    """The country a reader knows: 中国 on a Chinese page, else the name of the holidays library's class for the
-    country ("UnitedStates" -> "United States"; the class named by the code itself is an alias of that one)."""
-    if name := COUNTRY_NAMES.get(language.current(), {}).get(code):
-        return name
-    named = next((c.__name__ for c in type(public).__mro__ if c.__name__ != code), code)
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", named)
+@dataclass(frozen=True)
+class PublicHolidays:
+    """A country's public holidays over a span of years, as the holidays library gives them."""
+
+    name: str                           # the library's English name of the country ("United States")
+    days_off: tuple[date, ...]
+    working_weekends: tuple[date, ...]  # make-up working days on a weekend (China's, for one)
+
+
+def public_holidays(country: str, first: int, last: int) -> PublicHolidays:
+    """The holidays library's calendar, kept in the build's cache folder by library version, country and years.
+
+    Loading the library imports every country's module (about 280) and computing three years of China's lunar
+    holidays takes as long again: 0.13 s, a twentieth of a build, for a result that only changes with the library."""
+    from importlib import metadata
+
+    path = cache_folder("holidays") / f"{metadata.version('holidays')}-{country}-{first}-{last}.json"
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        return PublicHolidays(saved["name"], tuple(map(date.fromisoformat, saved["off"])),
+                              tuple(map(date.fromisoformat, saved["extra"])))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not made yet, or unreadable (cut short, edited): made again below
+    public = _from_library(country, first, last)
+    try:
+        write_atomically(path, json.dumps({"name": public.name, "off": [d.isoformat() for d in public.days_off],
+                                           "extra": [d.isoformat() for d in public.working_weekends]}).encode())
+    except OSError:
+        pass  # a read-only or full disk costs the next build the time again, nothing else
+    return public
+
+
+def _from_library(country: str, first: int, last: int) -> PublicHolidays:
+    import holidays
+
+    public = holidays.country_holidays(country, years=list(range(first, last + 1)))
+    # The class named by the code itself is an alias of the one named for the country: "UnitedStates" for US.
+    named = next((c.__name__ for c in type(public).__mro__ if c.__name__ != country), country)
+    extra = sorted(day for day in getattr(public, "weekend_workdays", ()) if first <= day.year <= last)
+    return PublicHolidays(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", named), tuple(sorted(public)), tuple(extra))
+
+
+def country_name(code: str, english: str) -> str:
+    """The country a reader knows: 中国 on a Chinese page, else the holidays library's English name for it."""
+    return COUNTRY_NAMES.get(language.current(), {}).get(code) or english

@@ -18,6 +18,7 @@ from . import paper
 from .paths import HANDBOOK_PDF, advert_pdf, interview_kit_pdf, job_description_pdf
 from ..data.edition import Edition
 from ..data.handbook import Handbook
+from ..data.user_cache import cache_folder, write_atomically
 
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
@@ -118,11 +119,9 @@ def render(target: Target) -> bytes:
 
 
 def cache_dir() -> Path:
-    """Where made PDFs are kept between builds: $HANDBOOK_PDF_CACHE, else the user's cache folder."""
+    """Where made PDFs are kept between builds: $HANDBOOK_PDF_CACHE, else pdf/ in the build's cache folder."""
     configured = os.environ.get("HANDBOOK_PDF_CACHE")
-    if configured:
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gm-assistant-handbook" / "pdf"
+    return Path(configured) if configured else cache_folder("pdf")
 
 
 def cached(target: Target, cache: Path) -> Path | None:
@@ -136,12 +135,12 @@ def make(target: Target, cache: Path) -> Path:
     path = cached(target, cache)
     if path is None:
         path = cache / f"{target.key}.pdf"
-        _write_atomically(path, render(target))
+        write_atomically(path, render(target))
     else:
         os.utime(path)  # recently used: kept when the cache is trimmed
     latest = _latest(target, cache)
     if not latest.is_file() or latest.read_text() != target.key:
-        _write_atomically(latest, target.key.encode())
+        write_atomically(latest, target.key.encode())
     return path
 
 
@@ -155,7 +154,7 @@ def previous(target: Target, cache: Path) -> Path | None:
 def write_all(pending: list[Target], site_dir: Path, cache: Path) -> None:
     """Makes each PDF (or takes it from the cache) and puts it in the site."""
     for target in pending:
-        _write_atomically(site_dir / target.path, make(target, cache).read_bytes())
+        write_atomically(site_dir / target.path, make(target, cache).read_bytes())
     _trim(cache, len(pending))
 
 
@@ -232,7 +231,7 @@ def write_in_background(pending: list[Target], site_dir: Path, cache: Path, data
     keys = [t.key for t in pending if t not in fresh]
     for target in pending:
         if target not in fresh and (stale := previous(target, cache)):
-            _write_atomically(site_dir / target.path, stale.read_bytes())  # a link never breaks while it is remade
+            write_atomically(site_dir / target.path, stale.read_bytes())  # a link never breaks while it is remade
     for child in multiprocessing.active_children():
         if child.name == BACKGROUND:
             child.terminate()  # an earlier edit's PDFs are out of date already
@@ -312,14 +311,6 @@ def _local_fetcher():
                                             "or remove the reference") from None
 
     return LocalOnly(allowed_protocols=ALLOWED_SCHEMES, fail_on_errors=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Writes via a temporary file, so a reader (or a second build) never sees half a PDF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _trim(cache: Path, in_use: int) -> None:
