@@ -56,8 +56,10 @@ NOTES = [
      "cache). The builds with an empty PDF cache run after all of those: they keep both cores busy for many seconds, "
      "and when they were interleaved the builds after them came out slower, unevenly, by up to a third."),
     ("**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
-     "here). The full build rows reuse PDFs made by an earlier build, as every rebuild after the first does; the "
-     "'every PDF made' rows give each build of the English edition an empty cache (the first build of an edition), "
+     "here), and the onboarding plans' holiday calendar from one keyed by the holidays library's version "
+     "(`HANDBOOK_CACHE`, private too). The full build rows reuse what an earlier build made, as every rebuild after "
+     "the first does; the 'every PDF made' rows give each build of the English edition empty caches of both (the "
+     "first build of an edition), "
      "at most three runs, after all the others, against the plain builds of the last runs."),
     ("**Check**: `load_handbook` timed inside one process after an untimed load of the real data (medians of the "
      "runs); the `handbook check` row is the whole command (`python -m macros.cli check`) from start to exit. "
@@ -148,7 +150,9 @@ def measure_builds(work: Path, project: Path, english: Path, runs: int) -> tuple
     for number in range(cold_runs if makes_pdfs else 0):
         say(f"builds with an empty PDF cache, run {number + 1} of {cold_runs}")
         cache = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=work))
-        times["cold"].append(mkdocs_build(english, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache)))
+        # A first build: nothing made before, neither PDFs nor the holiday calendar
+        times["cold"].append(mkdocs_build(english, work / "site-cold", HANDBOOK_PDF_CACHE=str(cache),
+                                          HANDBOOK_CACHE=str(cache / "other")))
         makes_pdfs = any(cache.glob("*.pdf"))  # else the build ignores the variable and a warm cache was timed
         if not makes_pdfs:
             break
@@ -430,7 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temporary:
         work = Path(temporary)
-        os.environ["HANDBOOK_PDF_CACHE"] = str(work / "pdf-cache")  # a private cache: the user's is never touched
+        # Private caches (PDFs, holiday calendars): the user's are never touched
+        os.environ["HANDBOOK_PDF_CACHE"] = str(work / "pdf-cache")
+        os.environ["HANDBOOK_CACHE"] = str(work / "cache")
         project = snapshot(work / "project")
         english = english_only(project, work / "project-english")
         rows: list[Row] = []
