@@ -20,6 +20,8 @@
   let host = null; // the element whose title is shown; its title attribute is held aside meanwhile
   let closing = 0; // the timer that hides the tooltip once the mouse has left it and its element
 
+  // The element whose title a node shows: the shown one too (its title is held in data-hb-title meanwhile), so that
+  // moving within it finds it again instead of a titled ancestor.
   function titled(node) {
     return node instanceof Element ? node.closest("[title], [data-hb-title]") : null;
   }
@@ -66,8 +68,9 @@
   }
 
   document.addEventListener("pointerover", (event) => {
+    const element = titled(event.target);
     if (tip.contains(event.target)) clearTimeout(closing);
-    else if (titled(event.target)) show(titled(event.target));
+    else if (element) show(element);
   });
   // The mouse may move from the element onto its tooltip (to read a long one) without it closing (WCAG 1.4.13).
   document.addEventListener("pointerout", (event) => {
