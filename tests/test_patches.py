@@ -1,7 +1,8 @@
 """The one patch of private MkDocs and Material APIs (macros/site/serve_cache.py) still fits what it patches.
 
-The serve cache replaces `Page.render` and Material's `SearchIndex.add_entry_from_context` under `mkdocs serve`, and
-restores on a cached page exactly the attributes the original sets. If an upgrade renames one, adds one or changes a
+The serve cache replaces `Page.render`, Material's `SearchIndex.add_entry_from_context` and MkDocs's
+`Files.add_files_from_theme` under `mkdocs serve`, and restores on a cached page exactly the attributes the original
+sets. If an upgrade renames one, adds one or changes a
 signature, these tests fail before a rebuild silently serves a page with a stale part.
 """
 
@@ -38,6 +39,9 @@ def test_the_patches_are_not_installed_by_a_plain_build():
     """Only `mkdocs serve` installs the patch (site/hooks.py on_startup); importing the module changes nothing."""
     assert Page.render is serve_cache.PAGE_RENDER or serve_cache.STATE.installed
     assert SearchIndex.add_entry_from_context is serve_cache.INDEX_PAGE or serve_cache.STATE.installed
+    from mkdocs.structure.files import Files
+
+    assert Files.add_files_from_theme is serve_cache.ADD_THEME_FILES or serve_cache.STATE.installed
 
 
 def test_the_language_switch_override_differs_from_materials_only_in_its_link():
@@ -111,3 +115,38 @@ def test_the_live_reload_server_still_watches_as_the_observer_swap_expects():
         assert list(server._watched_paths.values()) == [2] and len(server.observer.emitters) == 1
     finally:
         server.server_close()
+
+
+def test_theme_files_listed_once_are_the_files_mkdocs_lists(tmp_path):
+    """Under serve, the theme's static files come from a list made once (serve_cache._add_files_from_theme) by
+    MkDocs's own Files.add_files_from_theme(self, env, config). The collection it gives must be the one MkDocs gives,
+    a file in docs/ standing in for the theme's included, and a file added to overrides/ must show up at once."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    assert list(inspect.signature(serve_cache.ADD_THEME_FILES).parameters) == ["self", "env", "config"]
+    root = Path(__file__).resolve().parent.parent
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.theme.dirs.insert(0, str(tmp_path / "overrides"))  # a theme folder an editor may add files to
+    (tmp_path / "overrides").mkdir()
+    env = config.theme.get_env()
+
+    every = Files([])
+    serve_cache.ADD_THEME_FILES(every, env, config)
+    shadowed = sorted(every.src_uris)[0]
+
+    def collection(add) -> list[tuple]:
+        # A file of docs/ at an address the theme also has a file for: the theme's file is left out.
+        files = Files([File(shadowed, str(root / "docs"), config.site_dir, True)])
+        add(files, env, config)
+        return sorted((f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in files)
+
+    theirs = collection(serve_cache.ADD_THEME_FILES)
+    assert len(theirs) == len(every) > 20 and [f[1] for f in theirs if f[0] == shadowed] == [str(root / "docs" / shadowed)]
+    assert collection(serve_cache._add_files_from_theme) == theirs
+    assert collection(serve_cache._add_files_from_theme) == theirs  # from the list made once
+
+    (tmp_path / "overrides" / "new.svg").write_text("<svg/>")
+    assert collection(serve_cache._add_files_from_theme) == collection(serve_cache.ADD_THEME_FILES) != theirs

@@ -24,15 +24,17 @@ SERVE_SCRIPT = textwrap.dedent("""
     def rebuild(config=None):
         state = serve_cache.STATE
         before = (state.markdown.made, state.markdown.reused, state.search.reused, state.templates.made,
-                  state.templates.reused)
+                  state.templates.reused, state.searchable.reused)
         try:
             build(config or load_config(str(project / "mkdocs.yml"), site_dir=site))
+            serve_cache.wait_for_background()  # the search index is shaped after the build, as serve does it
             outcome = "built"
         except Abort:
             outcome = "aborted"
         return {"outcome": outcome, "converted": state.markdown.made - before[0],
                 "reused": state.markdown.reused - before[1], "search reused": state.search.reused - before[2],
-                "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4]}
+                "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4],
+                "searchable reused": state.searchable.reused - before[5]}
 
     steps = {"first": rebuild(first)}
     roles = project / "data" / "roles.yml"
@@ -65,7 +67,8 @@ def test_serve_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path):
     assert steps["first"]["outcome"] == "built" and steps["first"]["reused"] == 0
     edit = steps["data edit"]
     assert edit["outcome"] == "built"
-    assert edit["reused"] > 0 and edit["search reused"] > 0, "nothing was reused: the cache is not in use"
+    assert edit["reused"] > 0 and edit["search reused"] > 0 and edit["searchable reused"] > 0, \
+        "nothing was reused: the cache is not in use"
     assert 0 < edit["converted"] < steps["first"]["converted"], "the edited role's pages must be converted again"
     # A new role title is in every page's navigation: every page is drawn again. A new summary changes no title:
     # only the pages showing it are drawn again, the others come from the cache.

@@ -23,11 +23,15 @@
 import html
 import json
 import re
+import sys
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from macros.data.kinds import KINDS
+
+SERVE_CACHE = "macros.site.serve_cache"  # hooks.SERVE_CACHE (another hook module): imported by `mkdocs serve` only
 
 
 def words(english: str) -> str:
@@ -107,7 +111,9 @@ def searchable(html: str) -> str:
 @event_priority(100)  # before Material's search plugin indexes the page
 def _index_searchable_copy(context, page, config, nav):
     _shown[id(page)] = page.content
-    page.content = searchable(page.content or "")
+    serving = sys.modules.get(SERVE_CACHE)  # under `mkdocs serve`: the copy made last time while the page is the same
+    page.content = serving.searchable_copy(page, page.content or "", searchable) if serving else \
+        searchable(page.content or "")
 
 
 @event_priority(-100)  # after it, before the page is rendered
@@ -118,14 +124,30 @@ def _restore_shown_content(context, page, config, nav):
 on_page_context = CombinedEvent(_index_searchable_copy, _restore_shown_content)
 
 
+def on_pre_build(config):
+    if serving := sys.modules.get(SERVE_CACHE):
+        serving.wait_for_background()  # the last rebuild's index is written before this build's replaces it
+
+
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():  # search switched off
         return
-    handbook = config.plugins["macros"].variables["handbook"]
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(shape(index, record_words(handbook)), ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    records = record_words(config.plugins["macros"].variables["handbook"])
+    # `mkdocs serve` shapes the index after the rebuild, while the reader's browser reloads the page (a tenth of a
+    # rebuild); until then search has Material's index, in which everything is found, only less well ranked.
+    if serving := sys.modules.get(SERVE_CACHE):
+        serving.in_background(partial(_shape_index_file, path, records))
+    else:
+        _shape_index_file(path, records)
+
+
+def _shape_index_file(path: Path, records: dict[str, list[str]]) -> None:
+    index = shape(json.loads(path.read_text(encoding="utf-8")), records)
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    from macros.data.user_cache import write_atomically  # a reader's browser may fetch the index meanwhile
+
+    write_atomically(path, text.encode("utf-8"))
 
 
 def location(url: str) -> str:
@@ -236,8 +258,11 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in map(_plain, _PIECES.split(text)[::2]) if piece.endswith((".", "!", "?"))]
 
 
+_INLINE_MARKS = re.compile(r"</?(?:strong|em|code|a)\b[^>]*>")
+
+
 def _plain(piece: str) -> str:
-    return re.sub(r"</?(?:strong|em|code|a)\b[^>]*>", "", piece).strip()
+    return _INLINE_MARKS.sub("", piece).strip()
 
 
 class _Seen:

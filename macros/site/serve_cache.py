@@ -7,7 +7,12 @@ each page, and compiling the theme's templates again. Within one serve process, 
 - each page's Markdown conversion, keyed by its final Markdown, its address, the site's files and the Markdown
   settings (the glossary among them), and never when the conversion logged a warning, so a broken link is reported
   on every rebuild until it is fixed;
-- each page's search entries, keyed by its HTML, address, title, metadata and table of contents;
+- each page's searchable copy (macros/site/search_index.py leaves out what no reader searches for), keyed by its HTML,
+  and its search entries, keyed by that copy, its address, title, metadata and table of contents;
+- the theme's static files (MkDocs walks every theme folder for them on each build, Material's 14,000 icons
+  included: a tenth of a rebuild), kept while the theme folders outside installed packages hold the same files;
+- and it runs the work that no reloaded page waits for after the rebuild, in a thread (`in_background`: the search
+  index's shaping), waited for before the next rebuild.
 - the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source);
 - each page's rendered theme template (its HTML before on_post_page), keyed by everything of the page the theme
   shows, the navigation's titles and addresses, the site settings the theme reads and the templates' own sources:
@@ -20,15 +25,20 @@ kept across rebuilds (site_hooks.SERVE_CACHE): it holds the caches, so an edit t
 
 import hashlib
 import logging
+import os
+import sysconfig
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 PAGE_RENDER = Page.render
 INDEX_PAGE = SearchIndex.add_entry_from_context
+ADD_THEME_FILES = Files.add_files_from_theme
 
 
 class PerPage:
@@ -60,9 +70,12 @@ class State:
     installed: bool = False
     markdown: PerPage = field(default_factory=PerPage)  # value: Conversion
     search: PerPage = field(default_factory=PerPage)    # value: the page's search entries
+    searchable: PerPage = field(default_factory=PerPage)  # value: the page's searchable copy
     templates: PerPage = field(default_factory=PerPage)  # value: the page's rendered theme template
     site: tuple = (None, None, "")  # (config, files, digest): what every page of the current build shares
     theme: tuple = (None, "")  # (navigation, digest): what every page's theme template shares in the current build
+    background: threading.Thread | None = None  # the last rebuild's work left to do after it
+    theme_files: tuple = (None, ())  # (key, ((path, theme folder), ...)): the theme's static files, as MkDocs finds them
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,7 @@ def install() -> None:
     if not STATE.installed:
         Page.render = _render
         SearchIndex.add_entry_from_context = _index_page
+        Files.add_files_from_theme = _add_files_from_theme
         STATE.installed = True
 
 
@@ -147,11 +161,21 @@ def _theme_digest(context) -> str:
     last_nav, digest = STATE.theme
     if nav is not last_nav:
         theme = config["theme"]
-        sources = [(path, path.stat().st_mtime_ns) for folder in theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
+        sources = [(path, path.stat().st_mtime_ns) for folder in theme.dirs for path in _templates_in(folder)]
         digest = _digest(_nav_outline(nav.items), [(name, repr(config.get(name))) for name in THEME_SETTINGS],
                          dict(theme.items()) if hasattr(theme, "items") else repr(theme), sources)
         STATE.theme = (nav, digest)
     return digest
+
+
+def _templates_in(folder: str) -> list[Path]:
+    """The HTML templates in a theme folder. Folders whose names start with a dot are not entered: no template lives
+    in one, and Material's .icons holds 14,000 SVG files, which walking took a twentieth of a rebuild."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(Path(parent, name) for name in sorted(names) if name.endswith(".html"))
+    return found
 
 
 def _nav_outline(items) -> list:
@@ -218,6 +242,68 @@ def _index_page(index: SearchIndex, page: Page) -> None:
         STATE.search.put(page, key, entries)
     else:
         index.entries.extend(dict(entry) for entry in entries)
+
+
+def searchable_copy(page: Page, html: str, make) -> str:
+    """The page's searchable copy, `make(html)`, from the last build while the page's HTML is the same."""
+    if not STATE.installed:
+        return make(html)
+    key = _digest(html)
+    copy = STATE.searchable.get(page, key)
+    if copy is None:
+        copy = make(html)
+        STATE.searchable.put(page, key, copy)
+    return copy
+
+
+def _add_files_from_theme(files: Files, env: jinja2.Environment, config) -> None:
+    """Files.add_files_from_theme, with the theme's files listed once while its own folders stay the same.
+
+    MkDocs lists every file of every theme folder on each build and keeps those that are not templates and that no
+    file in docs/ stands in for. The list, found by MkDocs's own code (on an empty collection, so that nothing stands
+    in), is kept under a key of the theme's settings and the names in the theme folders that are not in an installed
+    package (overrides/, which an editor may change while serve runs; an installed theme does not change)."""
+    key = (tuple(config.theme.dirs), tuple(config.theme.static_templates), config.site_dir, config.use_directory_urls,
+           [(folder, _names_in(folder)) for folder in config.theme.dirs if not _installed(folder)])
+    if STATE.theme_files[0] != key:
+        found = Files([])
+        ADD_THEME_FILES(found, env, config)
+        STATE.theme_files = (key, tuple((file.src_uri, file.src_dir) for file in found))
+    for path, folder in STATE.theme_files[1]:
+        if files.get_file_from_path(path) is None:  # a file in docs/ stands in for the theme's
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _installed(folder: str) -> bool:
+    packages = {Path(sysconfig.get_paths()[name]).resolve() for name in ("purelib", "platlib")}
+    return any(Path(folder).resolve().is_relative_to(root) for root in packages)
+
+
+def _names_in(folder: str) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in Path(folder).rglob("*"))
+
+
+def in_background(work) -> None:
+    """Runs `work()` in a thread under `mkdocs serve` (after the previous one ends), at once otherwise."""
+    if not STATE.installed:
+        work()
+        return
+    wait_for_background()
+
+    def logged():
+        try:
+            work()
+        except Exception:  # noqa: BLE001  (a thread's exception would otherwise vanish)
+            logging.getLogger("mkdocs.handbook").exception("work after the rebuild failed")
+
+    STATE.background = threading.Thread(target=logged, name="after-rebuild", daemon=True)
+    STATE.background.start()
+
+
+def wait_for_background() -> None:
+    if STATE.background is not None:
+        STATE.background.join()
+        STATE.background = None
 
 
 def _toc_outline(toc) -> list:
