@@ -103,7 +103,9 @@ def on_page_content(html, page, config, files):
     # After mkdocs-macros rendered the page and before any page's navigation is drawn (MkDocs reads every page first).
     if title := config.plugins["macros"].variables["nav_titles"].get(page.file.src_uri):
         page.title = title
-    return html
+    from macros.site.tables import framed
+
+    return framed(html)
 
 
 def on_build_error(error):
