@@ -9,15 +9,15 @@ each page, and compiling the theme's templates again. Within one serve process, 
   on every rebuild until it is fixed;
 - each page's searchable copy (macros/site/search_index.py leaves out what no reader searches for), keyed by its HTML,
   and its search entries, keyed by that copy, its address, title, metadata and table of contents;
-- the theme's static files (MkDocs walks every theme folder for them on each build, Material's 14,000 icons
-  included: a tenth of a rebuild), kept while the theme folders outside installed packages hold the same files;
-- and it runs the work that no reloaded page waits for after the rebuild, in a thread (`in_background`: the search
-  index's shaping), waited for before the next rebuild.
 - the theme's compiled templates (Jinja's own bytecode cache, which checks each template's source);
 - each page's rendered theme template (its HTML before on_post_page), keyed by everything of the page the theme
   shows, the navigation's titles and addresses, the site settings the theme reads and the templates' own sources:
   after a data edit that changes no page title only the edited pages are drawn again (the theme drew the full
-  navigation into every page, a third of a rebuild).
+  navigation into every page, a third of a rebuild);
+- the theme's static files (MkDocs walks every theme folder for them on each build, Material's 14,000 icons
+  included: a tenth of a rebuild), kept while the theme folders outside installed packages hold the same files;
+- and it runs the work that no reloaded page waits for after the rebuild, in a thread (`in_background`: the search
+  index's shaping), waited for before the next rebuild.
 
 One slot per page, so memory stays at one site's worth. `mkdocs build` never installs any of it. This module is
 kept across rebuilds (site_hooks.SERVE_CACHE): it holds the caches, so an edit to it needs a restart of serve.
