@@ -58,6 +58,16 @@ def test_glossary_terms_show_definitions_on_hover(site, handbook):
     assert re.search(r'<abbr title="[^"]+">' + re.escape(term.term), html, re.I)
 
 
+def test_hover_definitions_are_plain_words(site, handbook):
+    """A tooltip shows its text as it is: a definition's link keeps its words, never its Markdown."""
+    linked = [term for term in handbook.glossary if "](" in term.definition]
+    assert linked, "no glossary definition has a link: this test checks nothing"
+    titles = set()
+    for html in map(lambda path: path.read_text(), site.rglob("*.html")):
+        titles.update(re.findall(r'<abbr title="([^"]*)"', html))
+    assert titles and not [title for title in titles if "](" in title or "**" in title]
+
+
 def test_bad_data_fails_the_build_with_the_same_message_as_check(tmp_path):
     """`mkdocs build` stops on bad data and prints the `path:line: field: message` line, no traceback."""
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)

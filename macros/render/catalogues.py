@@ -5,8 +5,9 @@ import html
 from ..data import models
 from ..data.language import LANGUAGES
 from ..data.handbook import Handbook
-from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, THEME_TITLES, one_line
+from ..data.labels import AREA_TITLES, CATEGORY_TITLES, FREQUENCY_TITLES, THEME_TITLES
 from ..data.language import words
+from ..output.paper import plain
 from .common import anchor_heading, bullets, cited_by, join_blocks, review_line, slug, text
 from .widgets import related
 
@@ -125,10 +126,13 @@ def paired_term(handbook: Handbook, term: models.Term) -> str:
 
 
 def glossary_abbreviations(handbook: Handbook) -> dict[str, str]:
-    """Every written form of every term -> its definition, for the abbr extension's glossary (hover definitions)."""
+    """Every written form of every term -> its definition, for the abbr extension's glossary (hover definitions).
+
+    A hover shows the title as it is, so the definition goes in as plain words: a link keeps its words only.
+    """
     forms = {}
     for term in handbook.glossary:
-        definition = one_line(term.definition)
+        definition = plain(term.definition)
         for form in [term.term, term.term.capitalize(), *term.aliases]:
             forms.setdefault(form, definition)
     return forms
