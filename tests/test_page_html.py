@@ -51,6 +51,15 @@ def test_indentation_goes_but_preformatted_text_and_code_stay():
                                        "<script>\n  const s = `a\n   b`;\n</script><textarea>\n  typed</textarea>\n</div>")
 
 
+def test_line_breaks_between_table_parts_go_but_those_in_cells_stay():
+    page = ('<table class="x">\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+            '<td>one<br />\ntwo</td>\n<td><a>x</a>\n<a>y</a></td>\n</tr>\n</tbody>\n</table>\n<p>after</p>'
+            '<pre><code>&lt;tr&gt;\n<span>&lt;td&gt;</span></code></pre>')
+    assert strip_indentation(page) == ('<table class="x"><thead><tr><th>A</th></tr></thead><tbody><tr>'
+                                       '<td>one<br />\ntwo</td><td><a>x</a>\n<a>y</a></td></tr></tbody></table>\n'
+                                       '<p>after</p><pre><code>&lt;tr&gt;\n<span>&lt;td&gt;</span></code></pre>')
+
+
 def test_built_pages_carry_no_template_indentation(site):
     for page in sorted(site.rglob("*.html")):
         html = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", page.read_text(encoding="utf-8"), flags=re.S)
