@@ -24,7 +24,7 @@ import html
 import json
 import re
 import sys
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -89,7 +89,8 @@ FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e3
 MIN_REPEATED = 40
 MIN_BLOCK = 80  # a whole block repeated: long enough that it is boilerplate, not a title listed twice
 # An entry's text in pieces: paragraphs and list items, their sentences, and what follows a label ("Instead: ...").
-_PIECES = re.compile(r"(\s*</?(?:p|li|ul|ol)>\s*|(?<=[.!?:])\s+|\s+—\s+)")
+# (Every break starts with white space or "<": the lookahead says so first, which halves the time of a split.)
+_PIECES = re.compile(r"((?=[\s<])(?:\s*</?(?:p|li|ul|ol)>\s*|(?<=[.!?:])\s+|\s+—\s+))")
 
 _shown: dict[int, str] = {}  # id(page) -> the content the page shows, while Material indexes the searchable copy
 
@@ -97,15 +98,29 @@ _shown: dict[int, str] = {}  # id(page) -> the content the page shows, while Mat
 def searchable(html: str) -> str:
     """The page's HTML without the excluded blocks (each removed whole, nested elements of the same tag included)
     and without table headings ("Duty How often What good looks like" before every table's cells)."""
-    html = _paragraphs().sub("", re.sub(r"<thead\b.*?</thead>", "", html, flags=re.S))
-    while match := _CLASSED.search(html):
+    html = _paragraphs().sub("", _TABLE_HEADINGS.sub("", html))
+    # One pass from the start: each block is skipped from its opening tag to its own closing tag, and the search goes
+    # on after it (searching the whole page again after each cut made a long checklist's copy cost its length squared).
+    kept, start = [], 0
+    while match := _CLASSED.search(html, start):
         tag, depth, position = match.group(1), 1, match.end()
-        tags = re.compile(rf"<(/?){tag}\b[^>]*>")
+        tags = _same_tag(tag)
         while depth and (inner := tags.search(html, position)):
             depth += -1 if inner.group(1) else 1
             position = inner.end()
-        html = html[:match.start()] + html[position:]
-    return html
+        kept.append(html[start:match.start()])
+        start = position
+    kept.append(html[start:])
+    return "".join(kept)
+
+
+_TABLE_HEADINGS = re.compile(r"<thead\b.*?</thead>", re.S)
+
+
+@lru_cache(maxsize=None)
+def _same_tag(tag: str) -> re.Pattern:
+    """An opening or closing tag named `tag`."""
+    return re.compile(rf"<(/?){tag}\b[^>]*>")
 
 
 @event_priority(100)  # before Material's search plugin indexes the page
@@ -285,14 +300,32 @@ class _Seen:
                 self.by_start.setdefault(sentence[:self.START], []).append(sentence)
 
     def standing_in(self, text: str) -> list[str]:
-        """The sentences met before that stand in `text` at the start of a word (after a space or a tag, or first)."""
-        found = {}
-        for word in re.finditer(r"(?:(?<=[\s>])|^)(?=\S)", text):
-            at = word.start()
-            for sentence in self.by_start.get(text[at:at + self.START], ()):
-                if text.startswith(sentence, at):
-                    found[sentence] = None
-        return list(found)
+        """The sentences met before that stand in `text` at the start of a word (after a space or a tag, or first),
+        in the order of where they first stand."""
+        # The beginnings of the text's words, all taken at once, then only those some sentence begins with looked at
+        # (a loop over every word of every entry was most of the shaping time).
+        beginnings = self.by_start.keys() & set(_WORD_BEGINNINGS.findall(text))
+        found = []
+        for beginning in beginnings:
+            for order, sentence in enumerate(self.by_start[beginning]):
+                at = _standing_at(text, sentence)
+                if at is not None:
+                    found.append((at, order, sentence))
+        return [sentence for _, _, sentence in sorted(found)]
+
+
+# Each word's first START characters (a word starts the text or follows white space or a tag's end).
+_WORD_BEGINNINGS = re.compile(r"(?:(?<=[\s>])|^)(?=(\S.{%d}))" % (_Seen.START - 1), re.S)
+
+
+def _standing_at(text: str, sentence: str) -> int | None:
+    """Where `sentence` first stands in `text` at the start of a word, if it does."""
+    at = text.find(sentence)
+    while at != -1:
+        if at == 0 or text[at - 1].isspace() or text[at - 1] == ">":
+            return at
+        at = text.find(sentence, at + 1)
+    return None
 
 
 def _without(text: str, seen: _Seen) -> str:
