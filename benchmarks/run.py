@@ -46,8 +46,10 @@ NOTES = [
      "give pages, and the settings our hooks fill in (site name, footer, stylesheets); the plain build uses that "
      "Markdown with the same theme, extensions and non-macros plugins, no macros plugin and none of our hooks but a "
      "one-line one that gives the theme overrides Material's templates under `material/`. Its HTML pages come out "
-     "identical but for the indentation our `on_post_page` hook strips (checked page by page on 2026-12-02); its "
-     "search index is Material's, unshaped. The mkdocs-macros row builds the same static pages with the plugin on "
+     "identical but for what our page hooks do to the HTML (checked page by page on 2026-12-03): tables written in "
+     "Material's frame (`macros/site/tables.py`), indentation and the line breaks inside tables taken out "
+     "(`minify.py`), and the script tag of the pages that have their own script (checklists, start pages, HR forms); "
+     "its search index is Material's, unshaped. The mkdocs-macros row builds the same static pages with the plugin on "
      "and no module (page bodies in a Jinja raw block)."),
     ("**Both editions**: `mkdocs build` of the project as it is (English, then Chinese into zh/), against the "
      "English-alone build of the same run (issue #18)."),
