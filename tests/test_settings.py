@@ -73,5 +73,36 @@ def test_the_country_codes_accepted_are_those_the_holiday_calendar_lists():
 
     from macros.data import company
 
-    assert company._known_countries() == frozenset(holidays.list_supported_countries())
+    assert company._countries_from_library() == frozenset(holidays.list_supported_countries())
+    assert company._known_countries() == company._countries_from_library()
     assert {"CN", "US", "GB", "DE"} <= company._known_countries()
+
+
+COUNTRIES = """
+import sys
+from macros.data import company
+assert "CN" in company._known_countries() and "XX" not in company._known_countries()
+print("holidays imported" if "holidays" in sys.modules else "holidays not imported")
+"""
+
+
+def test_the_country_codes_come_from_the_cache_folder_once_made(tmp_path):
+    """The first run asks the holidays library and keeps its list; later runs read the list and never import the
+    library (20 ms of every build); a damaged list is made again."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def run():
+        result = subprocess.run([sys.executable, "-c", COUNTRIES], cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, "HANDBOOK_CACHE": str(tmp_path)}, check=True)
+        return result.stdout.strip()
+
+    assert run() == "holidays imported"
+    [kept] = (tmp_path / "holidays").glob("*-countries.json")
+    assert run() == "holidays not imported"
+    kept.write_text('["C', encoding="utf-8")
+    assert run() == "holidays imported"
+    assert run() == "holidays not imported"

@@ -1,5 +1,6 @@
 """The company settings (data/company.yml): who the handbook belongs to, and the facts of it that differ per company."""
 
+import json
 import re
 import zoneinfo
 from functools import cache
@@ -12,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from .loader import Problem, read_yaml, validate_mapping
 from .models import CompanyType, Slug, Strict, Text
 from .patterns import matching
+from .user_cache import cache_folder, write_atomically
 
 FILE = "settings/company.yml"  # under the data folder
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -25,11 +27,30 @@ Colour = matching(r"^#[0-9a-fA-F]{6}$", "is not a colour; write # and six hexade
 
 @cache
 def _known_countries() -> frozenset[str]:
-    """The country codes the onboarding plans' holiday calendar knows, read once.
+    """The country codes the onboarding plans' holiday calendar knows, read once, and kept in the build's cache folder
+    by library version as the calendar is (macros/data/calendar.py): importing the library is 20 ms of every build
+    and `handbook check`, for a list that only changes with the library."""
+    from importlib import metadata
 
-    From the library's registry of codes: `holidays.list_supported_countries()` gives the same codes but first loads
-    every country's calendar for its subdivisions, 0.12 s of every build and `handbook check`. tests/test_settings.py
-    checks that the two agree, so an upgrade that moves the registry fails there, not here (this falls back to it)."""
+    path = cache_folder("holidays") / f"{metadata.version('holidays')}-countries.json"
+    try:
+        codes = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(codes, list) and codes and all(isinstance(code, str) for code in codes):
+            return frozenset(codes)
+    except (OSError, ValueError):
+        pass  # not made yet, or unreadable (cut short, edited): made again below
+    codes = _countries_from_library()
+    try:
+        write_atomically(path, json.dumps(sorted(codes)).encode("utf-8"))
+    except OSError:
+        pass  # a read-only or full disk costs the next build the time again, nothing else
+    return codes
+
+
+def _countries_from_library() -> frozenset[str]:
+    """From the library's registry of codes: `holidays.list_supported_countries()` gives the same codes but first loads
+    every country's calendar for its subdivisions, 0.12 s. tests/test_settings.py checks that the two agree, so an
+    upgrade that moves the registry fails there, not here (this falls back to it)."""
     try:
         from holidays.registry import EntityLoader
 
