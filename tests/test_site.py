@@ -63,8 +63,8 @@ def test_hover_definitions_are_plain_words(site, handbook):
     linked = [term for term in handbook.glossary if "](" in term.definition]
     assert linked, "no glossary definition has a link: this test checks nothing"
     titles = set()
-    for html in map(lambda path: path.read_text(), site.rglob("*.html")):
-        titles.update(re.findall(r'<abbr title="([^"]*)"', html))
+    for path in site.rglob("*.html"):
+        titles.update(re.findall(r'<abbr title="([^"]*)"', path.read_text(encoding="utf-8")))
     assert titles and not [title for title in titles if "](" in title or "**" in title]
 
 

@@ -1,6 +1,5 @@
 """The working calendar the onboarding plans count in: the company's working week, public holidays and make-up days."""
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -9,7 +8,7 @@ from functools import cache
 from . import language
 from .company import Company
 from .language import words
-from .user_cache import cache_folder, write_atomically
+from .user_cache import for_library, kept_as_json
 
 YEARS_AHEAD = 2  # plans start this year or in the next two; a 90-day plan started then ends within them too
 # A country as a translation names it; any other country is named as the holidays library spells it in English.
@@ -69,22 +68,12 @@ def public_holidays(country: str, first: int, last: int) -> PublicHolidays:
 
     Loading the library imports every country's module (about 280) and computing three years of China's lunar
     holidays takes as long again: 0.13 s, a twentieth of a build, for a result that only changes with the library."""
-    from importlib import metadata
-
-    path = cache_folder("holidays") / f"{metadata.version('holidays')}-{country}-{first}-{last}.json"
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        return PublicHolidays(saved["name"], tuple(map(date.fromisoformat, saved["off"])),
-                              tuple(map(date.fromisoformat, saved["extra"])))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not made yet, or unreadable (cut short, edited): made again below
-    public = _from_library(country, first, last)
-    try:
-        write_atomically(path, json.dumps({"name": public.name, "off": [d.isoformat() for d in public.days_off],
-                                           "extra": [d.isoformat() for d in public.working_weekends]}).encode())
-    except OSError:
-        pass  # a read-only or full disk costs the next build the time again, nothing else
-    return public
+    return kept_as_json(
+        for_library("holidays", f"{country}-{first}-{last}"), lambda: _from_library(country, first, last),
+        dump=lambda public: {"name": public.name, "off": [d.isoformat() for d in public.days_off],
+                             "extra": [d.isoformat() for d in public.working_weekends]},
+        load=lambda saved: PublicHolidays(saved["name"], tuple(map(date.fromisoformat, saved["off"])),
+                                          tuple(map(date.fromisoformat, saved["extra"]))))
 
 
 def _from_library(country: str, first: int, last: int) -> PublicHolidays:

@@ -1,6 +1,5 @@
 """The company settings (data/company.yml): who the handbook belongs to, and the facts of it that differ per company."""
 
-import json
 import re
 import zoneinfo
 from functools import cache
@@ -13,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from .loader import Problem, read_yaml, validate_mapping
 from .models import CompanyType, Slug, Strict, Text
 from .patterns import matching
-from .user_cache import cache_folder, write_atomically
+from .user_cache import for_library, kept_as_json
 
 FILE = "settings/company.yml"  # under the data folder
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -30,21 +29,14 @@ def _known_countries() -> frozenset[str]:
     """The country codes the onboarding plans' holiday calendar knows, read once, and kept in the build's cache folder
     by library version as the calendar is (macros/data/calendar.py): importing the library is 20 ms of every build
     and `handbook check`, for a list that only changes with the library."""
-    from importlib import metadata
+    return kept_as_json(for_library("holidays", "countries"), _countries_from_library, dump=sorted, load=_codes)
 
-    path = cache_folder("holidays") / f"{metadata.version('holidays')}-countries.json"
-    try:
-        codes = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(codes, list) and codes and all(isinstance(code, str) for code in codes):
-            return frozenset(codes)
-    except (OSError, ValueError):
-        pass  # not made yet, or unreadable (cut short, edited): made again below
-    codes = _countries_from_library()
-    try:
-        write_atomically(path, json.dumps(sorted(codes)).encode("utf-8"))
-    except OSError:
-        pass  # a read-only or full disk costs the next build the time again, nothing else
-    return codes
+
+def _codes(saved) -> frozenset[str]:
+    """A kept list of country codes, or ValueError for anything else."""
+    if not (isinstance(saved, list) and saved and all(isinstance(code, str) for code in saved)):
+        raise ValueError("not a list of country codes")
+    return frozenset(saved)
 
 
 def _countries_from_library() -> frozenset[str]:
