@@ -7,13 +7,18 @@ from datetime import date
 from pathlib import Path
 
 from .data.handbook import load_handbook
-from .data.loader import DataError
+from .data.loader import DataError, files_read_once
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def check(args) -> int:
     """Load and check all data; print a one-line summary or every problem."""
+    with files_read_once():  # the English files are read for the handbook and again for each translation's check
+        return _check(args)
+
+
+def _check(args) -> int:
     handbook = _load(args.data, "check")
     if handbook is None:
         return 1

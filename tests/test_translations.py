@@ -1,6 +1,8 @@
 """Translations in data/<language>/: complete (a missing field is a problem with its line) and current (a translation
 made from older English is stale: a warning, a failure with `handbook check --strict`)."""
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -144,6 +146,32 @@ def test_the_shipped_translations_are_complete_and_current():
     result = check(ROOT / "data", "--strict")
     assert result.returncode == 0, result.stderr
     assert "简体中文 complete" in result.stdout
+
+
+def test_a_check_and_an_edition_parse_each_file_once(monkeypatch, capsys):
+    """A translation is the English files with its text put in: checking it after the English, or loading it with
+    the English, reads the English files again, and that read comes from the first, not a second parse. Outside
+    such a command a read parses the file as it is now (`mkdocs serve` reads edited files)."""
+    from macros import cli
+    from macros.data import handbook, loader
+
+    parsed = []
+    parse = loader._parsed
+    monkeypatch.setattr(loader, "_parsed", lambda path, shown: parsed.append(Path(path)) or parse(path, shown))
+    english = sorted((ROOT / "data").glob("*.yml"))
+    assert cli.main(["check", "--data", str(ROOT / "data")]) == 0
+    assert "简体中文 complete" in capsys.readouterr().out
+    assert english and all(parsed.count(path) == 1 for path in english), parsed
+    assert (ROOT / "data" / "zh" / "roles.yml") in parsed  # the translation was checked, its files read
+
+    parsed.clear()
+    handbook.load_edition(ROOT / "data", "zh")
+    assert all(parsed.count(path) == 1 for path in english) and (ROOT / "data" / "zh" / "roles.yml") in parsed
+
+    parsed.clear()
+    loader.read_yaml(english[0], "data/x.yml")
+    loader.read_yaml(english[0], "data/x.yml")
+    assert parsed == [english[0], english[0]]
 
 
 def test_a_prose_page_needs_its_translation_made_from_todays_english(tmp_path):

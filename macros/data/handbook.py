@@ -12,7 +12,7 @@ from . import placeholders
 from .language import using as words_of
 from .company import Company, load_company
 from .kinds import BY_NAME, KINDS
-from .loader import DataError, Problem, SourceMap, did_you_mean, loc_text, read_yaml, validate_records
+from .loader import DataError, Problem, SourceMap, did_you_mean, files_read_once, loc_text, read_yaml, validate_records
 
 # Every cross-reference: (kind, field) -> the kind its ids must exist in (from kinds.py).
 # A dotted field ("items.duties") is a list of ids inside each element of a list field.
@@ -160,13 +160,14 @@ def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None =
     its translation, or a translation and the English it was made from."""
     from . import translations
 
-    english = load_handbook(data_dir, shown_prefix)
-    others = [code for code in translations.languages(Path(data_dir)) if code != language]
-    if language == "en":
-        if not others:
-            return english
-        return replace(english, other=load_handbook(data_dir, shown_prefix, language=others[0]))
-    return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
+    with files_read_once():  # a translation is read with the English files it translates, read here already
+        english = load_handbook(data_dir, shown_prefix)
+        others = [code for code in translations.languages(Path(data_dir)) if code != language]
+        if language == "en":
+            if not others:
+                return english
+            return replace(english, other=load_handbook(data_dir, shown_prefix, language=others[0]))
+        return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
 
 
 @_without_gc_pauses  # also here: `handbook check` and every tool load one language without load_edition
