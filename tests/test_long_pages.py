@@ -1,0 +1,61 @@
+"""Long pages on a phone: text blocks far below the first screen are left undrawn until a reader nears them
+(docs/assets/handbook.css, `content-visibility`), and what that changes stays invisible to the reader: a focused
+link keeps its whole outline, and paper still gets every block."""
+
+from io import BytesIO
+
+import pytest
+from PIL import Image  # WeasyPrint's own dependency
+
+PHONE = {"width": 390, "height": 844}
+LONG_PAGE = "duties/"
+BLOCKS = ".md-typeset > ol > li"  # inside the blocks: a block itself is always drawn, as a box of its guessed size
+# checkVisibility's contentVisibilityAuto option: false for an element inside a block the browser skips for now.
+DRAWN = "(element) => element.checkVisibility({ contentVisibilityAuto: true })"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def test_blocks_far_below_the_first_screen_are_drawn_only_when_reached(phone, served_site):
+    phone.goto(f"{served_site}/{LONG_PAGE}")
+    phone.wait_for_load_state("load")
+    blocks = phone.locator(BLOCKS)
+    assert blocks.first.evaluate(DRAWN), "the first duty's steps, on the first screens, are drawn"
+    last = blocks.last
+    assert not last.evaluate(DRAWN), "the last duty's steps, 30 screens down, are drawn as the page loads"
+    last.scroll_into_view_if_needed()
+    phone.wait_for_function(f"(selector) => ({DRAWN})([...document.querySelectorAll(selector)].pop())", arg=BLOCKS,
+                            timeout=5000)
+
+
+def test_a_focused_link_in_a_block_keeps_its_whole_outline(phone, served_site):
+    """A link on a paragraph's first line: its outline reaches above the paragraph's top edge, where the block's
+    containment would cut it off without the clip margin. The outline is drawn in pure red to be counted."""
+    phone.goto(f"{served_site}/{LONG_PAGE}")
+    phone.add_style_tag(content="a.hb-probe { outline: 3px solid #ff0000 !important; outline-offset: .2rem !important; }")
+    box = phone.evaluate("""() => {
+      for (const link of document.querySelectorAll('.md-typeset > p a')) {
+        if (link.getClientRects()[0].top - link.parentElement.getBoundingClientRect().top > 5) continue;
+        link.scrollIntoView({ block: 'center' });
+        const own = link.getClientRects()[0];
+        link.classList.add('hb-probe');
+        return { left: own.left, right: own.right, top: link.parentElement.getBoundingClientRect().top };
+      }
+      return null;
+    }""")
+    assert box, "no link on the first line of a paragraph"
+    above = phone.screenshot(clip={"x": box["left"], "y": box["top"] - 8, "width": box["right"] - box["left"], "height": 8})
+    rgb = Image.open(BytesIO(above)).convert("RGB").tobytes()
+    red = sum(1 for i in range(0, len(rgb), 3) if rgb[i] > 200 and rgb[i + 1] < 60 and rgb[i + 2] < 60)
+    assert red > box["right"] - box["left"], "the outline above the paragraph's top edge is cut off"
+
+
+def test_paper_gets_every_block_of_a_long_page(phone, served_site):
+    phone.goto(f"{served_site}/{LONG_PAGE}")
+    phone.emulate_media(media="print")
+    assert phone.locator(BLOCKS).last.evaluate(DRAWN), "a block left undrawn on screen would be left off paper too"
