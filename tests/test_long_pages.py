@@ -38,17 +38,23 @@ def test_a_focused_link_in_a_block_keeps_its_whole_outline(phone, served_site):
     containment would cut it off without the clip margin. The outline is drawn in pure red to be counted."""
     phone.goto(f"{served_site}/{LONG_PAGE}")
     phone.add_style_tag(content="a.hb-probe { outline: 3px solid #ff0000 !important; outline-offset: .2rem !important; }")
-    box = phone.evaluate("""() => {
+    found = phone.evaluate("""() => {
       for (const link of document.querySelectorAll('.md-typeset > p a')) {
+        if (getComputedStyle(link.parentElement).contentVisibility !== 'auto') continue;  // a block drawn as it loads
         if (link.getClientRects()[0].top - link.parentElement.getBoundingClientRect().top > 5) continue;
-        link.scrollIntoView({ block: 'center' });
-        const own = link.getClientRects()[0];
         link.classList.add('hb-probe');
-        return { left: own.left, right: own.right, top: link.parentElement.getBoundingClientRect().top };
+        link.scrollIntoView({ block: 'center' });
+        return true;
       }
-      return null;
+      return false;
     }""")
-    assert box, "no link on the first line of a paragraph"
+    assert found, "no link on the first line of a paragraph drawn only when reached"
+    phone.wait_for_function(f"() => ({DRAWN})(document.querySelector('.hb-probe'))", timeout=5000)
+    phone.wait_for_timeout(100)  # the frame that draws it
+    box = phone.evaluate("""() => {
+      const link = document.querySelector('.hb-probe'), own = link.getClientRects()[0];
+      return { left: own.left, right: own.right, top: link.parentElement.getBoundingClientRect().top };
+    }""")
     above = phone.screenshot(clip={"x": box["left"], "y": box["top"] - 8, "width": box["right"] - box["left"], "height": 8})
     rgb = Image.open(BytesIO(above)).convert("RGB").tobytes()
     red = sum(1 for i in range(0, len(rgb), 3) if rgb[i] > 200 and rgb[i + 1] < 60 and rgb[i + 2] < 60)
