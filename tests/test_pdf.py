@@ -1,5 +1,6 @@
 """The PDFs made at build time: complete, one or two A4 pages per job description, offline, reproducible and cached."""
 
+import gc
 import hashlib
 import os
 import re
@@ -7,7 +8,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
-from functools import partial
+from functools import cache, partial
 
 import pytest
 from pypdf import PdfReader
@@ -129,6 +130,46 @@ def test_pdf_may_use_inline_data():
     assert pdf.render(page_html(f'<img src="data:image/png;base64,{dot}" alt="">')).startswith(b"%PDF-")
 
 
+def test_the_pdfs_one_process_makes_share_its_fonts_and_a_forked_worker_finds_its_own(monkeypatch):
+    from weasyprint.text import fonts
+
+    made = []
+
+    class Counted(fonts.FontConfiguration):
+        def __init__(self):
+            made.append(self)
+            super().__init__()
+
+    monkeypatch.setattr(fonts, "FontConfiguration", Counted)
+    monkeypatch.setattr(pdf, "_fonts", cache(pdf._fonts.__wrapped__))  # none kept from earlier tests
+    for body in ("<p>One</p>", "<p>Two</p>", "<h1>Three</h1>"):
+        pdf.render(page_html(body))
+    assert len(made) == 1
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as in a worker forked after those PDFs
+    pdf.render(page_html("<p>Four</p>"))
+    assert len(made) == 2
+
+
+def test_a_pdf_is_made_with_the_cycle_collector_paused_and_restored_after():
+    collecting = []
+
+    def html():
+        collecting.append(gc.isenabled())
+        return page_html("<p>One</p>").html()
+
+    pdf.render(pdf.Target("downloads/test.pdf", "one", html))
+    assert collecting == [False] and gc.isenabled()
+
+
+def test_loading_the_data_pauses_the_cycle_collector_too(monkeypatch):
+    from macros.data import handbook
+
+    collecting, read = [], handbook.read_yaml
+    monkeypatch.setattr(handbook, "read_yaml", lambda *args: collecting.append(gc.isenabled()) or read(*args))
+    handbook.load_handbook(SAMPLE_DATA)
+    assert collecting and not any(collecting) and gc.isenabled()
+
+
 def test_a_missing_resource_fails_the_build_with_a_clear_message(tmp_path):
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
     css = project / "macros" / "output" / "templates" / "paper.css"
@@ -193,6 +234,22 @@ def test_a_build_makes_new_pdfs_in_worker_processes_while_it_goes_on(tmp_path, m
     assert makers and str(os.getpid()).encode() not in makers, "the PDFs were made by the build's own process"
     again = pdf.start(targets, tmp_path / "cache")
     assert again.pool is None and not again.futures, "PDFs in the cache were made again"
+
+
+def render_with_niceness(target):
+    return f"%PDF-fake made at niceness {os.nice(0)}".encode()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_builds_short_pdfs_yield_the_cores_to_the_whole_handbook_and_the_pages(tmp_path, monkeypatch):
+    """The whole handbook is the PDF a cold build waits for last: it is made at the build's own priority."""
+    monkeypatch.setattr(pdf, "render", render_with_niceness)
+    targets = pdf.targets(load_handbook(SAMPLE_DATA), current())
+    pdf.start(targets, tmp_path / "cache", workers=2).finish(tmp_path / "site")
+    made_at = {t.path: int((tmp_path / "site" / t.path).read_bytes().split()[-1]) for t in targets}
+    build = os.nice(0)
+    assert made_at.pop(paths.HANDBOOK_PDF) == build
+    assert set(made_at.values()) == {build + pdf.BACKGROUND_NICENESS}, made_at
 
 
 def test_a_pdf_that_fails_in_a_worker_fails_the_build_with_its_message(tmp_path, monkeypatch):

@@ -1,12 +1,11 @@
 """The loaded handbook: every record kind, id look-ups, cross-reference and coverage checks."""
 
-import functools
-import gc
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from . import collector
 from . import models
 from . import placeholders
 from .language import using as words_of
@@ -137,24 +136,9 @@ def references(kind: str, record: models.Record) -> list[Reference]:
     return found
 
 
-def _without_gc_pauses(load):
-    """Runs `load` with the cycle collector paused: the data makes no cycles, and at 100x the records the
-    collector's full passes over every live node made loading grow faster than the data (benchmarks/)."""
-
-    @functools.wraps(load)
-    def paused(*args, **kwargs):
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return load(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return paused
-
-
-@_without_gc_pauses
+# The cycle collector is paused: the data makes no cycles, and at 100x the records the collector's full passes over
+# every live node made loading grow faster than the data (benchmarks/).
+@collector.paused()
 def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None = None) -> Handbook:
     """The handbook in `language`, holding the other language's handbook as `other` where there is one: English and
     its translation, or a translation and the English it was made from."""
@@ -170,7 +154,7 @@ def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None =
         return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
 
 
-@_without_gc_pauses  # also here: `handbook check` and every tool load one language without load_edition
+@collector.paused()  # also here: `handbook check` and every tool load one language without load_edition
 def load_handbook(data_dir: Path | str, shown_prefix: str | None = None, language: str = "en") -> Handbook:
     """Loads and checks every data file (in `language`: the English with that language's translation put in, see
     translations.py); raises DataError listing every problem at once."""
