@@ -4,6 +4,7 @@ import gc
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, SAMPLE_DATA
-from macros.output import paths, pdf
+from macros.output import paper, paths, pdf
 from macros.data.edition import current
 from macros.data.handbook import load_handbook
 from sites import build, copy_project
@@ -61,6 +62,41 @@ def test_handbook_pdf_has_contents_whose_page_numbers_are_right(site):
         assert f"Page {number} of {len(pages) - front}" in pages[front + number - 1]
 
 
+@pytest.mark.parametrize("role", HANDBOOK.roles[:1], ids=lambda r: r.id)
+def test_a_job_descriptions_footer_names_it_and_its_version_in_the_editions_words(site, role):
+    """The footers' words come from the edition's stylesheet (paper_edition.css), which no document links."""
+    text = pdf_text(PdfReader(site / paths.job_description_pdf(role.id)))
+    assert re.search(re.escape(f"Job description: {normalised(role.title)} · version ") + r"[0-9a-f]{6,}", text), text[-300:]
+
+
+def test_paper_css_is_parsed_once_per_process_and_again_when_its_text_changes(monkeypatch, tmp_path):
+    import weasyprint
+
+    parsed = []
+
+    class Counted(weasyprint.CSS):
+        def __init__(self, *args, **kwargs):
+            parsed.append(kwargs.get("string", "")[:40])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "CSS", Counted)
+    monkeypatch.setattr(pdf, "_parsed", pdf.lru_cache(maxsize=8)(pdf._parsed.__wrapped__))  # none kept from earlier
+    for body in ("<p>One</p>", "<p>Two</p>", "<h1>Three</h1>"):
+        pdf.render(page_html(body))
+    assert len(parsed) == 2  # paper.css and the (empty) edition rules, for all three PDFs
+    pdf.render(pdf.Target("downloads/test.pdf", "x", page_html("<p>Four</p>").html, stylesheet=lambda: "p { color: red }"))
+    assert len(parsed) == 3  # other edition rules: parsed, paper.css not
+    templates = tmp_path / "templates"
+    shutil.copytree(paper.TEMPLATES, templates)
+    (templates / "paper.css").write_text((paper.TEMPLATES / "paper.css").read_text() + "\nh1 { color: red }\n")
+    monkeypatch.setattr(paper, "TEMPLATES", templates)  # paper.css edited, as under `mkdocs serve`
+    pdf.render(page_html("<p>Five</p>"))
+    assert len(parsed) == 4
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # a worker forked after those PDFs parses its own
+    pdf.render(page_html("<p>Six</p>"))
+    assert len(parsed) == 6
+
+
 def test_handbook_pdf_has_bookmarks_for_every_chapter(site):
     outline = PdfReader(site / paths.HANDBOOK_PDF).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
@@ -80,7 +116,7 @@ RENDER_ALL = """
 import hashlib, json, sys
 from datetime import date
 from pathlib import Path
-from macros.output import paths, pdf
+from macros.output import paper, paths, pdf
 from macros.data.edition import Edition
 from macros.data.handbook import load_edition
 edition = Edition(date.fromisoformat(sys.argv[1]), sys.argv[2])
@@ -104,8 +140,8 @@ def test_pdfs_are_byte_identical_when_made_again(site):
 
 
 def page_html(body: str) -> pdf.Target:
-    return pdf.Target.of_html("downloads/test.pdf", f'<html><head><link rel="stylesheet" href="paper.css"></head>'
-                                                    f"<body>{body}</body></html>")
+    """A one-page target on paper.css (which every PDF gets, linked or not)."""
+    return pdf.Target.of_html("downloads/test.pdf", f"<html><body>{body}</body></html>")
 
 
 @pytest.mark.parametrize("resource", [

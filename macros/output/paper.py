@@ -139,6 +139,11 @@ def handbook_front(handbook: Handbook, edition: Edition, pages: dict[str, int]) 
         chapters=[(kind, words(title)) for kind, title in CHAPTERS])
 
 
+def edition_css(handbook: Handbook) -> str:
+    """The edition's rules on top of paper.css for every PDF: the company's colour and the footers' words."""
+    return ENV.get_template("paper_edition.css").render(company=handbook.company)
+
+
 # ---- Hiring: the job advert and the interview kit, from the same records as the job description ----
 
 LEVEL_WORDS = {1: "basic", 2: "working", 3: "solid", 4: "advanced", 5: "expert"}

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 
@@ -43,12 +43,14 @@ class Target:
 
     `front`, if given, writes front matter (cover, contents) from the page number of each anchor in the HTML.
     Both are picklable (module functions with their arguments), so a target can be made in another process.
+    `stylesheet`, if given, writes the edition's CSS, applied after paper.css (the documents link no styles).
     """
 
     path: str
     inputs: str
     html: Callable[[], str] = field(compare=False)
     front: Callable[[dict[str, int]], str] | None = field(default=None, compare=False)
+    stylesheet: Callable[[], str] | None = field(default=None, compare=False)
 
     @classmethod
     def of_html(cls, path: str, html: str) -> "Target":
@@ -83,22 +85,24 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
     # Besides the records each PDF prints: the edition, the language, and the company settings (names, the
     # advert's offer, the HR fields), which every PDF may show.
     stamp = f"{edition.date.isoformat()} {edition.version} {handbook.language} {handbook.company.model_dump_json()}"
+    css = partial(paper.edition_css, handbook)  # the company's colour, the footers' words: in the stamp and the code
     found = []
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
         found.append(Target(job_description_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.job_description_document, handbook, role, edition)))
+                            partial(paper.job_description_document, handbook, role, edition), stylesheet=css))
     # The advert and the interview kit print the same records as the job description, so they share its fingerprint.
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
-        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown), partial(paper.advert_document, handbook, role, edition)))
+        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown), partial(paper.advert_document, handbook, role, edition),
+                            stylesheet=css))
         found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.interview_kit_document, handbook, role, edition)))
+                            partial(paper.interview_kit_document, handbook, role, edition), stylesheet=css))
     everything = [record for records in handbook.records.values() for record in records]
     if handbook.other:  # the glossary pairs each term with the other language's
         everything += handbook.other.glossary
     found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything), partial(paper.handbook_chapters, handbook, edition),
-                        front=partial(paper.handbook_front, handbook, edition)))
+                        front=partial(paper.handbook_front, handbook, edition), stylesheet=css))
     return found
 
 
@@ -107,20 +111,21 @@ def render(target: Target) -> bytes:
     import weasyprint  # imported here: a build whose PDFs are all cached never pays for loading it
     from weasyprint.urls import FatalURLFetchingError
 
-    def layout(html: str):
-        return weasyprint.HTML(string=html, base_url=paper.TEMPLATES.as_uri() + "/",
-                               url_fetcher=_local_fetcher()).render(font_config=_fonts(os.getpid()))
+    def layout(html: str, stylesheets: list):
+        return weasyprint.HTML(string=html, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher()).render(
+            font_config=_fonts(os.getpid()), stylesheets=stylesheets)
 
     # The cycle collector is paused: its full passes over the pages laid out so far were a fifth of the handbook
     # PDF's time, and the PDF keeps its pages to the end anyway (see macros/data/collector.py).
     try:
         with collector.paused():
-            document = layout(target.html())
+            sheets = _stylesheets(os.getpid(), target.stylesheet() if target.stylesheet else "")
+            document = layout(target.html(), sheets)
             if target.front:
                 # Contents with page numbers in one pass: lay out the chapters, read where each anchor landed, then
                 # lay out the short front matter with those numbers. CSS target-counter() would lay out all pages again.
                 pages = {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
-                front = layout(target.front(pages))
+                front = layout(target.front(pages), sheets)
                 document = front.copy(front.pages + document.pages)
             # The PDF's /ID and its dates are what would otherwise differ between two builds of the same commit.
             return document.write_pdf(pdf_identifier=hashlib.md5(target.key.encode()).hexdigest().encode())
@@ -137,6 +142,22 @@ def _fonts(process: int):
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
+
+
+def _stylesheets(process: int, edition_css: str) -> list:
+    """paper.css, then the edition's rules, as WeasyPrint stylesheets. Parsed once per process and text: parsing
+    paper.css for each PDF (its rules and selectors) took a tenth of a short PDF's layout. Passed to WeasyPrint as user
+    stylesheets, both keep their order and their precedence over WeasyPrint's defaults, and the PDFs' bytes are the
+    same as when each document linked them."""
+    return [_parsed(process, (paper.TEMPLATES / "paper.css").read_text(encoding="utf-8")), _parsed(process, edition_css)]
+
+
+@lru_cache(maxsize=8)
+def _parsed(process: int, css: str):
+    import weasyprint
+
+    return weasyprint.CSS(string=css, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher(),
+                          font_config=_fonts(process))
 
 
 def cache_dir() -> Path:
