@@ -25,6 +25,7 @@ SERVE_SCRIPT = textwrap.dedent("""
         state = serve_cache.STATE
         before = (state.markdown.made, state.markdown.reused, state.search.reused, state.templates.made,
                   state.templates.reused, state.searchable.reused)
+        reads = {shown: read for (_, shown), (_, read) in state.data_reads.items()}
         try:
             build(config or load_config(str(project / "mkdocs.yml"), site_dir=site))
             serve_cache.wait_for_background()  # the search index is shaped after the build, as serve does it
@@ -34,7 +35,8 @@ SERVE_SCRIPT = textwrap.dedent("""
         return {"outcome": outcome, "converted": state.markdown.made - before[0],
                 "reused": state.markdown.reused - before[1], "search reused": state.search.reused - before[2],
                 "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4],
-                "searchable reused": state.searchable.reused - before[5]}
+                "searchable reused": state.searchable.reused - before[5],
+                "parsed": sorted(shown for (_, shown), (_, read) in state.data_reads.items() if reads.get(shown) is not read)}
 
     steps = {"first": rebuild(first)}
     roles = project / "data" / "roles.yml"
@@ -70,6 +72,9 @@ def test_serve_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path):
     assert edit["reused"] > 0 and edit["search reused"] > 0 and edit["searchable reused"] > 0, \
         "nothing was reused: the cache is not in use"
     assert 0 < edit["converted"] < steps["first"]["converted"], "the edited role's pages must be converted again"
+    # Of the data files, the saved one alone is parsed again (every one was, on each rebuild).
+    assert "data/roles.yml" in steps["first"]["parsed"] and len(steps["first"]["parsed"]) > 5
+    assert edit["parsed"] == ["data/roles.yml"] and steps["no change"]["parsed"] == []
     # A new role title is in every page's navigation: every page is drawn again. A new summary changes no title:
     # only the pages showing it are drawn again, the others come from the cache.
     assert edit["drawn before"] == 0 and edit["drawn"] == steps["first"]["drawn"]

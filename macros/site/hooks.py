@@ -61,6 +61,12 @@ def on_config(config):
             if name != SERVE_CACHE:
                 del sys.modules[name]
         IMPORTED = stamp
+        if SERVE_CACHE in sys.modules:
+            sys.modules[SERVE_CACHE].STATE.data_reads.clear()  # read by the code as it was
+    if SERVE_CACHE in sys.modules:
+        from macros.data import loader
+
+        loader.keep_reads_across_builds(sys.modules[SERVE_CACHE].STATE.data_reads)
     from macros.data import edition
 
     edition.current.cache_clear()  # a commit made while serve runs dates the next rebuild

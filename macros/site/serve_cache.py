@@ -14,6 +14,8 @@ each page, and compiling the theme's templates again. Within one serve process, 
   shows, the navigation's titles and addresses, the site settings the theme reads and the templates' own sources:
   after a data edit that changes no page title only the edited pages are drawn again (the theme drew the full
   navigation into every page, a third of a rebuild);
+- each data file's parsed YAML, kept while its bytes stay the same (`loader.keep_reads_across_builds`): after a save
+  only the saved file is parsed again (parsing them all was a tenth of a rebuild);
 - the theme's static files (MkDocs walks every theme folder for them on each build, Material's 14,000 icons
   included: a tenth of a rebuild), kept while the theme folders outside installed packages hold the same files;
 - and it runs the work that no reloaded page waits for after the rebuild, in a thread (`in_background`: the search
@@ -76,6 +78,7 @@ class State:
     theme: tuple = (None, "")  # (navigation, digest): what every page's theme template shares in the current build
     background: threading.Thread | None = None  # the last rebuild's work left to do after it
     theme_files: tuple = (None, ())  # (key, ((path, theme folder), ...)): the theme's static files, as MkDocs finds them
+    data_reads: dict = field(default_factory=dict)  # each data file's last read (macros/data/loader.py keeps them)
 
 
 @dataclass(frozen=True)
