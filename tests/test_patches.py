@@ -95,7 +95,8 @@ def test_the_colour_switch_override_is_materials_form_with_our_mark_and_script()
 def test_the_live_reload_server_still_watches_as_the_observer_swap_expects():
     """macros/site/live_reload.py moves MkDocs's watches to an inotify observer in on_serve. That needs the server to
     make its observer in __init__ and start it only in serve(), to count watched paths in `_watched_paths`, and to
-    schedule and unschedule on `self.observer` in watch() and unwatch()."""
+    schedule and unschedule on `self.observer` in watch() and unwatch(), and to wait `build_delay` seconds for a
+    save's events to stop coming before it rebuilds."""
     from mkdocs.livereload import LiveReloadServer
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
@@ -104,7 +105,8 @@ def test_the_live_reload_server_still_watches_as_the_observer_swap_expects():
         for method in (LiveReloadServer.watch, LiveReloadServer.unwatch):
             assert "self.observer." in inspect.getsource(method) and "_watched_paths" in inspect.getsource(method)
         assert "self.observer.start()" in inspect.getsource(LiveReloadServer.serve)
-        from macros.site.live_reload import use_system_file_events
+        assert "timeout=self.build_delay" in inspect.getsource(LiveReloadServer._build_loop)
+        from macros.site.live_reload import SETTLE, use_system_file_events
 
         server.watch(".")
         server.watch(".")
@@ -113,6 +115,7 @@ def test_the_live_reload_server_still_watches_as_the_observer_swap_expects():
 
         assert isinstance(server.observer, InotifyObserver)
         assert list(server._watched_paths.values()) == [2] and len(server.observer.emitters) == 1
+        assert server.build_delay == SETTLE < 0.1
     finally:
         server.server_close()
 
