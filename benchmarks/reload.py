@@ -48,7 +48,8 @@ BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 def rebuild_times(project: Path) -> list[float]:
     """The rebuilds after each save, as `mkdocs serve` logged them in serve.log (the first, full build left out):
     the part of a reload the handbook's code decides. The rest is hearing of the save (inotify, macros/site/
-    live_reload.py), MkDocs waiting 0.1 s for more changes, and reading mkdocs.yml again before it rebuilds."""
+    live_reload.py), waiting 0.03 s for more changes (live_reload.SETTLE), and reading mkdocs.yml again before it
+    rebuilds."""
     return [float(found) for found in BUILT_IN.findall((project / "serve.log").read_text(errors="replace"))[1:]]
 
 

@@ -280,7 +280,7 @@ def measure_reload(work: Path, project: Path, english: Path, runs: int, plain: l
                             f"<= {RELOAD_RATIO}x plain", latency / plain_wall <= RELOAD_RATIO))
             rebuilt = median(reload.rebuild_times(served))
             rows.append(Row("Live reload", "Of which the rebuild, as `mkdocs serve` logs it (the rest: hearing of "
-                                           "the save, MkDocs's 0.1 s wait for more, reading mkdocs.yml again)",
+                                           "the save, the 0.03 s wait for more, reading mkdocs.yml again)",
                             f"{seconds(rebuilt)}; {rebuilt / plain_wall:.2f}x plain"))
         else:
             rows.append(Row("Live reload", f"The same with {label} (the Chinese is rebuilt after, in the background)",

@@ -66,7 +66,8 @@ def test_handbook_pdf_has_contents_whose_page_numbers_are_right(site):
 def test_a_job_descriptions_footer_names_it_and_its_version_in_the_editions_words(site, role):
     """The footers' words come from the edition's stylesheet (paper_edition.css), which no document links."""
     text = pdf_text(PdfReader(site / paths.job_description_pdf(role.id)))
-    assert re.search(re.escape(f"Job description: {normalised(role.title)} · version ") + r"[0-9a-f]{6,}", text), text[-300:]
+    footer = re.escape(f"Job description: {normalised(role.title)} · version ") + r"[0-9a-f]{6,}"
+    assert re.search(footer, text), text[-300:]
 
 
 def test_paper_css_is_parsed_once_per_process_and_again_when_its_text_changes(monkeypatch, tmp_path):
@@ -184,6 +185,17 @@ def test_the_pdfs_one_process_makes_share_its_fonts_and_a_forked_worker_finds_it
     monkeypatch.setattr(os, "getpid", lambda: -1)  # as in a worker forked after those PDFs
     pdf.render(page_html("<p>Four</p>"))
     assert len(made) == 2
+
+
+def test_the_fonts_kept_for_a_process_are_dropped_with_their_folder_before_python_shuts_down():
+    target = page_html('<style>@font-face { font-family: X; src: url(data:font/woff2;base64,AAAA) }</style>'
+                       '<p style="font-family: X">x</p>')
+    pdf.render(target)  # WeasyPrint puts a document's own fonts in a temporary folder of its font set
+    folder = pdf._fonts(os.getpid())._folder
+    assert folder and os.path.isdir(folder)
+    pdf._drop_fonts()  # what the process runs as it exits (atexit)
+    assert not os.path.exists(folder)
+    assert pdf._fonts.cache_info().currsize == 0 and pdf._parsed.cache_info().currsize == 0
 
 
 def test_a_pdf_is_made_with_the_cycle_collector_paused_and_restored_after():

@@ -36,7 +36,8 @@ SERVE_SCRIPT = textwrap.dedent("""
                 "reused": state.markdown.reused - before[1], "search reused": state.search.reused - before[2],
                 "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4],
                 "searchable reused": state.searchable.reused - before[5],
-                "parsed": sorted(shown for (_, shown), (_, read) in state.data_reads.items() if reads.get(shown) is not read)}
+                "parsed": sorted(shown for (_, shown), (_, read) in state.data_reads.items()
+                                 if reads.get(shown) is not read)}
 
     steps = {"first": rebuild(first)}
     roles = project / "data" / "roles.yml"

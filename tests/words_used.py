@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MACROS = ROOT / "macros"
 sys.path.insert(0, str(ROOT))
-# `words("...")` or `words('...')` with a literal, in Python and in the paper templates (Jinja).
+# `words("...")` or `words('...')` with a literal, in Python and in the paper templates (Jinja, HTML and CSS).
 _CALL = re.compile(r"""\bwords\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""", re.S)
 _EACH = re.compile(r"""\bwords\((\w+)\) for \1 in \(([^)]*)\)""")
 _JOINED = re.compile(r"""\bwords\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)""")
@@ -21,7 +21,8 @@ def _literal(text: str) -> str:
 
 def in_calls() -> set[str]:
     found = set()
-    for path in [*MACROS.rglob("*.py"), *(MACROS / "output" / "templates").glob("*.html")]:
+    templates = MACROS / "output" / "templates"
+    for path in [*MACROS.rglob("*.py"), *templates.glob("*.html"), *templates.glob("*.css")]:
         if path.name == "language.py" or path.name.startswith("words_"):
             continue
         source = path.read_text(encoding="utf-8")

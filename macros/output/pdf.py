@@ -1,5 +1,7 @@
 """PDFs made with WeasyPrint: one job description per role and the whole handbook, offline, reproducible and cached."""
 
+import atexit
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -94,14 +96,15 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
     # The advert and the interview kit print the same records as the job description, so they share its fingerprint.
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
-        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown), partial(paper.advert_document, handbook, role, edition),
-                            stylesheet=css))
+        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown),
+                            partial(paper.advert_document, handbook, role, edition), stylesheet=css))
         found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
                             partial(paper.interview_kit_document, handbook, role, edition), stylesheet=css))
     everything = [record for records in handbook.records.values() for record in records]
     if handbook.other:  # the glossary pairs each term with the other language's
         everything += handbook.other.glossary
-    found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything), partial(paper.handbook_chapters, handbook, edition),
+    found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything),
+                        partial(paper.handbook_chapters, handbook, edition),
                         front=partial(paper.handbook_front, handbook, edition), stylesheet=css))
     return found
 
@@ -112,8 +115,8 @@ def render(target: Target) -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     def layout(html: str, stylesheets: list):
-        return weasyprint.HTML(string=html, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher()).render(
-            font_config=_fonts(os.getpid()), stylesheets=stylesheets)
+        document = weasyprint.HTML(string=html, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher())
+        return document.render(font_config=_fonts(os.getpid()), stylesheets=stylesheets)
 
     # The cycle collector is paused: its full passes over the pages laid out so far were a fifth of the handbook
     # PDF's time, and the PDF keeps its pages to the end anyway (see macros/data/collector.py).
@@ -144,12 +147,25 @@ def _fonts(process: int):
     return FontConfiguration()
 
 
+@atexit.register
+def _drop_fonts() -> None:
+    """Drops the kept fonts and stylesheets while Python still runs. A font set removes its temporary folder (the
+    fonts of a document's @font-face) when dropped; dropped only as Python shut down, it failed ("Exception ignored in
+    FontConfiguration.__del__") and left the folder in /tmp. Only in a process that made a PDF: a build's own
+    process seldom does (its workers do, and they leave without Python's shutdown)."""
+    if _fonts.cache_info().currsize:
+        _parsed.cache_clear()
+        _fonts.cache_clear()
+        gc.collect()  # the documents laid out with a font set hold it in reference cycles too
+
+
 def _stylesheets(process: int, edition_css: str) -> list:
     """paper.css, then the edition's rules, as WeasyPrint stylesheets. Parsed once per process and text: parsing
     paper.css for each PDF (its rules and selectors) took a tenth of a short PDF's layout. Passed to WeasyPrint as user
     stylesheets, both keep their order and their precedence over WeasyPrint's defaults, and the PDFs' bytes are the
     same as when each document linked them."""
-    return [_parsed(process, (paper.TEMPLATES / "paper.css").read_text(encoding="utf-8")), _parsed(process, edition_css)]
+    paper_css = (paper.TEMPLATES / "paper.css").read_text(encoding="utf-8")
+    return [_parsed(process, paper_css), _parsed(process, edition_css)]
 
 
 @lru_cache(maxsize=8)
