@@ -132,6 +132,7 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)  # last: the search index is shaped (search_index.py) while the PDF workers finish
 def on_post_build(config):
     from macros.site import editions
     from macros.site.downloads import write_pdfs
