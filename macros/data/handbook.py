@@ -138,7 +138,7 @@ def references(kind: str, record: models.Record) -> list[Reference]:
 
 # The cycle collector is paused: the data makes no cycles, and at 100x the records the collector's full passes over
 # every live node made loading grow faster than the data (benchmarks/).
-@collector.paused()
+@collector.paused(keeps=True)
 def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None = None) -> Handbook:
     """The handbook in `language`, holding the other language's handbook as `other` where there is one: English and
     its translation, or a translation and the English it was made from."""
@@ -154,7 +154,7 @@ def load_edition(data_dir: Path | str, language: str, shown_prefix: str | None =
         return replace(load_handbook(data_dir, shown_prefix, language=language), other=english)
 
 
-@collector.paused()  # also here: `handbook check` and every tool load one language without load_edition
+@collector.paused(keeps=True)  # also here: `handbook check` and every tool load one language without load_edition
 def load_handbook(data_dir: Path | str, shown_prefix: str | None = None, language: str = "en") -> Handbook:
     """Loads and checks every data file (in `language`: the English with that language's translation put in, see
     translations.py); raises DataError listing every problem at once."""
