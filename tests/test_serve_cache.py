@@ -37,7 +37,8 @@ SERVE_SCRIPT = textwrap.dedent("""
                 "drawn": state.templates.made - before[3], "drawn before": state.templates.reused - before[4],
                 "searchable reused": state.searchable.reused - before[5],
                 "parsed": sorted(shown for (_, shown), (_, read) in state.data_reads.items()
-                                 if reads.get(shown) is not read)}
+                                 if reads.get(shown) is not read),
+                "hands over": sys.modules["macros.data.collector"].HANDS_OVER}
 
     steps = {"first": rebuild(first)}
     roles = project / "data" / "roles.yml"
@@ -76,6 +77,9 @@ def test_serve_rebuilds_reuse_unchanged_pages_and_match_a_clean_build(tmp_path):
     # Of the data files, the saved one alone is parsed again (every one was, on each rebuild).
     assert "data/roles.yml" in steps["first"]["parsed"] and len(steps["first"]["parsed"]) > 5
     assert edit["parsed"] == ["data/roles.yml"] and steps["no change"]["parsed"] == []
+    # Loaded again on every rebuild, the data is not handed to the collector's oldest generation: the last rebuild's
+    # garbage would go with it, and serve's memory grew by 6 MB a save.
+    assert not any(step["hands over"] for step in steps.values())
     # A new role title is in every page's navigation: every page is drawn again. A new summary changes no title:
     # only the pages showing it are drawn again, the others come from the cache.
     assert edit["drawn before"] == 0 and edit["drawn"] == steps["first"]["drawn"]

@@ -9,6 +9,17 @@ import gc
 from contextlib import contextmanager
 
 
+# Whether `paused(keeps=True)` hands over at all. Off where the data is loaded again and again in one process
+# (`mkdocs serve`, macros/site/hooks.py): there each load carried the last rebuild's cyclic garbage (its pages and
+# navigation) into the oldest generation too, out of reach of all but the rare full pass (30 saves: 154 -> 290 MB).
+HANDS_OVER = True
+
+
+def hand_over_kept(on: bool) -> None:
+    global HANDS_OVER
+    HANDS_OVER = on
+
+
 @contextmanager
 def paused(keeps: bool = False):
     """The cycle collector paused inside the block (or the decorated function), and restored as it was after.
@@ -24,7 +35,7 @@ def paused(keeps: bool = False):
         yield
     finally:
         if was_enabled:
-            if keeps and gc.get_freeze_count() == 0:  # never thaw what someone else froze
+            if keeps and HANDS_OVER and gc.get_freeze_count() == 0:  # never thaw what someone else froze
                 gc.freeze()    # every tracked object into the permanent generation: a splice of lists, no walk
                 gc.unfreeze()  # and from there into the oldest
             gc.enable()

@@ -64,9 +64,10 @@ def on_config(config):
         if SERVE_CACHE in sys.modules:
             sys.modules[SERVE_CACHE].STATE.data_reads.clear()  # read by the code as it was
     if SERVE_CACHE in sys.modules:
-        from macros.data import loader
+        from macros.data import collector, loader
 
         loader.keep_reads_across_builds(sys.modules[SERVE_CACHE].STATE.data_reads)
+        collector.hand_over_kept(False)  # every rebuild loads the data again: see collector.HANDS_OVER
     from macros.data import edition
 
     edition.current.cache_clear()  # a commit made while serve runs dates the next rebuild
