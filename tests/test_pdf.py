@@ -81,7 +81,7 @@ def test_paper_css_is_parsed_once_per_process_and_again_when_its_text_changes(mo
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(weasyprint, "CSS", Counted)
-    monkeypatch.setattr(pdf, "_parsed", pdf.lru_cache(maxsize=8)(pdf._parsed.__wrapped__))  # none kept from earlier
+    monkeypatch.setattr(pdf, "_parsed_css", pdf.lru_cache(maxsize=8)(pdf._parsed_css.__wrapped__))  # none kept from earlier
     for body in ("<p>One</p>", "<p>Two</p>", "<h1>Three</h1>"):
         pdf.render(page_html(body))
     assert len(parsed) == 2  # paper.css and the (empty) edition rules, for all three PDFs
@@ -195,7 +195,7 @@ def test_the_fonts_kept_for_a_process_are_dropped_with_their_folder_before_pytho
     assert folder and os.path.isdir(folder)
     pdf._drop_fonts()  # what the process runs as it exits (atexit)
     assert not os.path.exists(folder)
-    assert pdf._fonts.cache_info().currsize == 0 and pdf._parsed.cache_info().currsize == 0
+    assert pdf._fonts.cache_info().currsize == 0 and pdf._parsed_css.cache_info().currsize == 0
 
 
 def test_a_pdf_is_made_with_the_cycle_collector_paused_and_restored_after():

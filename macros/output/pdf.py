@@ -154,7 +154,7 @@ def _drop_fonts() -> None:
     FontConfiguration.__del__") and left the folder in /tmp. Only in a process that made a PDF: a build's own
     process seldom does (its workers do, and they leave without Python's shutdown)."""
     if _fonts.cache_info().currsize:
-        _parsed.cache_clear()
+        _parsed_css.cache_clear()
         _fonts.cache_clear()
         gc.collect()  # the documents laid out with a font set hold it in reference cycles too
 
@@ -165,11 +165,11 @@ def _stylesheets(process: int, edition_css: str) -> list:
     stylesheets, both keep their order and their precedence over WeasyPrint's defaults, and the PDFs' bytes are the
     same as when each document linked them."""
     paper_css = (paper.TEMPLATES / "paper.css").read_text(encoding="utf-8")
-    return [_parsed(process, paper_css), _parsed(process, edition_css)]
+    return [_parsed_css(process, paper_css), _parsed_css(process, edition_css)]
 
 
 @lru_cache(maxsize=8)
-def _parsed(process: int, css: str):
+def _parsed_css(process: int, css: str):
     import weasyprint
 
     return weasyprint.CSS(string=css, base_url=paper.TEMPLATES.as_uri() + "/", url_fetcher=_local_fetcher(),
