@@ -190,3 +190,26 @@ def test_the_collector_pause_never_thaws_what_someone_else_froze():
         assert gc.get_freeze_count() == count and made and frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_files_records_let_go_of_their_yaml_nodes_one_by_one(monkeypatch, tmp_path):
+    """A record's composed nodes are freed once it is converted, not with the whole file's tree at the end."""
+    import weakref
+
+    from macros.data import loader
+
+    path = tmp_path / "glossary.yml"
+    path.write_text("- id: first\n  term: One\n- id: second\n  term: Two\n", encoding="utf-8")
+    convert, records, alive_at_second = loader._to_python, {}, []
+
+    def watched(the_loader, node, loc, *rest):
+        if len(loc) == 1:  # a record
+            records[loc] = weakref.ref(node)
+            if loc == (1,):
+                alive_at_second.append(records[(0,)]() is not None)
+        return convert(the_loader, node, loc, *rest)
+
+    monkeypatch.setattr(loader, "_to_python", watched)
+    value, _, problems = loader.read_yaml(path, "data/glossary.yml")
+    assert not problems and [record["id"] for record in value] == ["first", "second"]
+    assert alive_at_second == [False], "the first record's nodes were still held while the second was converted"
