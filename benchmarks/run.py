@@ -55,8 +55,10 @@ NOTES = [
      "English-alone build of the same run (issue #18)."),
     ("**Order of the builds**: each run builds plain, mkdocs-macros, English alone and both editions once, in an "
      "order that rotates from run to run, after one untimed build of both editions (it puts the Chinese PDFs in the "
-     "cache). The builds with an empty PDF cache run after all of those: they keep both cores busy for many seconds, "
-     "and when they were interleaved the builds after them came out slower, unevenly, by up to a third."),
+     "cache). Every command runs with Python's bytecode cache on, as on an editor's machine, even where the "
+     "bench's own environment sets PYTHONDONTWRITEBYTECODE (`benchmarks/project.py`). The builds with an empty PDF "
+     "cache run after all of those: they keep both cores busy for many seconds, and when they were interleaved "
+     "the builds after them came out slower, unevenly, by up to a third."),
     ("**PDFs in the build**: PDFs come from a cache keyed by their content (`HANDBOOK_PDF_CACHE`, a private folder "
      "here), and the onboarding plans' holiday calendar from one keyed by the holidays library's version "
      "(`HANDBOOK_CACHE`, private too). The full build rows reuse what an earlier build made, as every rebuild after "
