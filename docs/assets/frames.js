@@ -13,22 +13,48 @@
     return heading ? heading.textContent.replace(/¶/g, "").trim() : document.title;
   }
 
+  function scrollsSideways(frame) {
+    return frame.scrollWidth > frame.clientWidth + 1;
+  }
+
+  function mark(frame, scrolls) {
+    if (scrolls && !frame.hasAttribute("tabindex")) {
+      frame.tabIndex = 0;
+      frame.setAttribute("role", "region");
+      frame.setAttribute("aria-label", sectionTitle(frame));
+      frame.dataset.hbFrame = "";
+    } else if (!scrolls && frame.hasAttribute("data-hb-frame")) {
+      ["tabindex", "role", "aria-label", "data-hb-frame"].forEach((name) => frame.removeAttribute(name));
+    }
+  }
+
+  // A frame in a block far down the page that the browser has not drawn yet (content-visibility, handbook.css).
+  function undrawn(frame) {
+    return frame.checkVisibility ? !frame.checkVisibility({ contentVisibilityAuto: true }) : false;
+  }
+
+  // Measuring a frame in an undrawn block makes the browser lay that block out there and then. All of them in the
+  // task that shows the page was one more layout per table (on the manager's view, 10 of them: 130-160 ms with the
+  // CPU slowed 4x, as Lighthouse's phone), so they are measured one per idle moment instead, each within a second.
+  const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 50));
+
+  function markOnePerIdleMoment(frames) {
+    if (!frames.length) return;
+    idle(() => {
+      const frame = frames.shift();
+      mark(frame, scrollsSideways(frame));
+      markOnePerIdleMoment(frames);
+    }, { timeout: 1000 });
+  }
+
   function markFrames() {
-    // Every frame is measured before any is changed: a measure after a change makes the browser lay the page out
-    // again, once per table (on the manager's view that was a quarter of a second on a phone).
     const frames = [...document.querySelectorAll(".md-typeset__scrollwrap")];
-    const scrolling = frames.map((frame) => frame.scrollWidth > frame.clientWidth + 1);
-    frames.forEach((frame, index) => {
-      const scrolls = scrolling[index];
-      if (scrolls && !frame.hasAttribute("tabindex")) {
-        frame.tabIndex = 0;
-        frame.setAttribute("role", "region");
-        frame.setAttribute("aria-label", sectionTitle(frame));
-        frame.dataset.hbFrame = "";
-      } else if (!scrolls && frame.hasAttribute("data-hb-frame")) {
-        ["tabindex", "role", "aria-label", "data-hb-frame"].forEach((name) => frame.removeAttribute(name));
-      }
-    });
+    const later = frames.filter(undrawn), drawn = frames.filter((frame) => !later.includes(frame));
+    // Every drawn frame is measured before any is changed: a measure after a change makes the browser lay the page
+    // out again, once per table (on the manager's view that was a quarter of a second on a phone).
+    const scrolling = drawn.map(scrollsSideways);
+    drawn.forEach((frame, index) => mark(frame, scrolling[index]));
+    markOnePerIdleMoment(later);
   }
 
   let pending = 0;
