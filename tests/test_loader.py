@@ -184,10 +184,14 @@ def test_the_collector_pause_never_thaws_what_someone_else_froze():
     frozen = [[] for _ in range(10)]
     gc.freeze()
     try:
-        count = gc.get_freeze_count()
         with collector.paused(keeps=True):
             made = [[] for _ in range(1000)]
-        assert gc.get_freeze_count() == count and made and frozen
+        # The permanent generation is outside the three the collector walks (and gc.get_objects lists). Asked for its
+        # count instead, this failed once in the whole suite (253,381 -> 253,380): a frozen object freed meanwhile
+        # leaves it.
+        walked = {id(thing) for thing in gc.get_objects()}
+        assert not any(id(thing) in walked for thing in frozen), "what someone else froze was thawed"
+        assert all(id(thing) in walked for thing in made)
     finally:
         gc.unfreeze()
 
