@@ -63,7 +63,7 @@ check: $(STAMP)
 	$(VENV)/bin/handbook check
 
 # Speed and size (build overhead, check scaling, live reload, page weight, PDFs, site build growth, Lighthouse):
-# prints a table and writes benchmarks/RESULTS.md. Not part of `make test`; takes about 25 minutes.
+# prints a table and writes benchmarks/RESULTS.md. Not part of `make test`; takes about 35 minutes.
 # Lighthouse from npm, pinned with its dependency tree (12.x is the last to run on Node 20), in an ignored folder;
 # benchmarks/lighthouse.py runs it from this path. No package of that tree runs an install script.
 LIGHTHOUSE_DIR := .cache/npm/lighthouse-12.2.3

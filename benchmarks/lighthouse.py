@@ -104,6 +104,12 @@ def median_run(reports: list[dict]) -> dict:
     return ordered[(len(ordered) - 1) // 2]
 
 
+def performance_spread(reports: list[dict]) -> str:
+    """The lowest and highest performance score among a page's runs: how far its one median can be trusted."""
+    scores = sorted(round((report["categories"]["performance"]["score"] or 0) * 100) for report in reports)
+    return f"performance in its {len(scores)} runs {scores[0]} to {scores[-1]}"
+
+
 def losses(report: dict) -> list[str]:
     """Per category that lost points: its audits that cost them, the costliest first, with what Lighthouse measured.
 

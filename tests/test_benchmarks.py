@@ -135,6 +135,15 @@ def test_lighthouse_summary_gives_scores_out_of_100_and_metrics_as_shown():
     assert lighthouse.summary(lighthouse_report(None)).scores["performance"] == 0
 
 
+def test_lighthouse_shows_the_lowest_and_highest_performance_of_a_pages_runs():
+    """A null score (a page that did not load) counts as 0 there too."""
+    from benchmarks import lighthouse
+
+    runs = [lighthouse_report(score) for score in (0.97, 0.88, None, 0.99, 0.951)]
+    assert lighthouse.performance_spread(runs) == "performance in its 5 runs 0 to 99"
+    assert lighthouse.performance_spread(runs[:2]) == "performance in its 2 runs 88 to 97"
+
+
 def test_lighthouse_losses_are_weighted_points_costliest_first_with_what_was_measured():
     """An audit costs weight x (1 - score) of 100 points over its category's weights; zero-weight audits cost none;
     performance adds the failing audits Lighthouse says would save time, the largest saving first."""
