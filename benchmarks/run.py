@@ -30,8 +30,8 @@ GROWTH_BIG_RUNS = 1  # the 10x build takes a minute or more here (after a first 
 COLD_RUNS = 3        # at most: a build that makes every PDF keeps both cores busy for 7 to 10 s here
 LIGHTHOUSE_PERFORMANCE = 95  # issue #19: and 100 for accessibility, best practices and SEO
 # Lighthouse runs per page. Lighthouse's own docs (variability.md) give the median of five as about twice as stable
-# as one run; here one page of one build gave Total Blocking Time 65-380 ms from run to run, and with three runs a
-# page's median moved by 3-5 points between two `make bench` runs of the same code (manager view 92 -> 97).
+# as one run; here one page of one build gave Total Blocking Time 65-380 ms from run to run, and with three runs the
+# home page's median moved by 3 points between two `make bench` runs with nothing on it changed (97 -> 94).
 LIGHTHOUSE_RUNS = 5
 SECTIONS = ("build", "check", "reload", "weight", "pdf", "growth", "lighthouse")
 
