@@ -91,9 +91,14 @@ class Result:
     losses: list[str]
 
 
+def score(report: dict, category: str = "performance") -> int:
+    """A category's score out of 100. One Lighthouse could not compute is null: counted as 0, so it misses its
+    target instead of vanishing."""
+    return round(100 * (report["categories"][category]["score"] or 0))
+
+
 def summary(report: dict) -> Result:
-    # A score Lighthouse could not compute is null: counted as 0, so it misses its target instead of vanishing.
-    scores = {name: round(100 * (report["categories"][key]["score"] or 0)) for key, name in CATEGORIES.items()}
+    scores = {name: score(report, key) for key, name in CATEGORIES.items()}
     metrics = {name: _shown(report["audits"][key].get("displayValue", "?")) for key, name in METRICS.items()}
     return Result(scores, metrics, losses(report))
 
@@ -106,7 +111,7 @@ def median_run(reports: list[dict]) -> dict:
 
 def performance_spread(reports: list[dict]) -> str:
     """The lowest and highest performance score among a page's runs: how far its one median can be trusted."""
-    scores = sorted(round((report["categories"]["performance"]["score"] or 0) * 100) for report in reports)
+    scores = sorted(map(score, reports))
     return f"performance in its {len(scores)} runs {scores[0]} to {scores[-1]}"
 
 

@@ -116,10 +116,11 @@ NOTES = [
      "each kind: a record's page is the first record of its kind in data/, the start page and the HR pages are the "
      "first role's. Every page is run once per run, pages in turn, five runs (Lighthouse's docs give the median of "
      "five as about twice as stable as one run); the row is the run with the median performance score, and the "
-     "lowest and highest of the runs are shown beside it. Lighthouse simulates the phone's CPU from the time tasks took here, so a busy machine "
-     "lowers Total Blocking Time's score; its benchmark index of the machine is shown. 'What costs' rows list, per "
-     "category, the audits that lost points (weight x lost score, as points out of 100) with what Lighthouse "
-     "measured, and for performance the failing audits with the time Lighthouse estimates each costs."),
+     "lowest and highest of the runs are shown beside it. Lighthouse simulates the phone's CPU from the time tasks "
+     "took here, so a busy machine lowers Total Blocking Time's score; its benchmark index of the machine is shown. "
+     "'What costs' rows list, per category, the audits that lost points (weight x lost score, as points out of 100) "
+     "with what Lighthouse measured, and for performance the failing audits with the time Lighthouse estimates each "
+     "costs."),
 ]
 
 

@@ -49,7 +49,8 @@
 
   function markFrames() {
     const frames = [...document.querySelectorAll(".md-typeset__scrollwrap")];
-    const later = frames.filter(undrawn), drawn = frames.filter((frame) => !later.includes(frame));
+    const drawn = [], later = [];
+    frames.forEach((frame) => (undrawn(frame) ? later : drawn).push(frame));
     // Every drawn frame is measured before any is changed: a measure after a change makes the browser lay the page
     // out again, once per table (on the manager's view that was a quarter of a second on a phone).
     const scrolling = drawn.map(scrollsSideways);
