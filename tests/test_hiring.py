@@ -51,6 +51,32 @@ def test_the_advert_is_one_page_split_into_essential_and_preferred(site, role):
         assert "Preferred" in text
 
 
+def text_positions(path) -> dict[str, tuple[float, float]]:
+    """Each line of text on the PDF's first page, with where it starts: x from the left, y from the top (points)."""
+    found = {}
+
+    def visit(text, cm, tm, font, size):  # WeasyPrint draws each line with its own text matrix, y pointing down
+        if text.strip():
+            found.setdefault(text.strip(), (tm[4], tm[5]))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.id)
+def test_the_adverts_essential_requirements_stand_in_two_columns_read_top_to_bottom(site, role):
+    """As CSS columns did, the grid that replaced them (paper.css) fills the left column first, then the right."""
+    positions = text_positions(site / paths.advert_pdf(role.id))
+    essential = [r.record.title + r.level_note for r in paper.advert(HANDBOOK, role, current()).essential]
+    assert len(essential) >= 2, f"{role.id}: too few essential requirements to need two columns"
+    where = [positions[title] for title in essential]
+    half = -(-len(where) // 2)
+    left, right = where[:half], where[half:]
+    assert len({x for x, _ in left}) == 1 and len({x for x, _ in right}) == 1, f"{role.id}: {where}"
+    assert left[0][0] + 100 < right[0][0], f"{role.id}: the second half is not beside the first"
+    assert [y for _, y in left] == sorted(y for _, y in left) and right[0][1] == pytest.approx(left[0][1])
+
+
 def test_the_advert_ends_with_what_the_company_settings_offer_and_how_to_apply(site):
     """Written once in data/settings/company.yml (hiring), printed in every advert: PDF, page and both copies."""
     hiring = HANDBOOK.company.hiring
