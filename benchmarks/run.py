@@ -377,7 +377,7 @@ def floor_row(whole: float, plain: list[Timing]) -> Row:
     """The whole-handbook PDF is one document that one process lays out, so a first build lasts at least as long as
     it (started once MkDocs and WeasyPrint are loaded): the least the cold / plain ratio can be on this machine."""
     return Row("PDFs", "Whole-handbook PDF alone / the plain build (the least a first build can take: one process "
-                       "lays out that document)", f"{whole / median(t.wall for t in plain):.2f}x wall")
+                       "lays out that document)", f"{whole / medians(plain).wall:.2f}x wall")
 
 
 def measure_growth(work: Path, english: Path, runs: int) -> list[Row]:
