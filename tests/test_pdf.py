@@ -106,6 +106,19 @@ def test_handbook_pdf_has_bookmarks_for_every_chapter(site):
         assert chapter in titles
 
 
+def test_every_checklist_in_the_handbook_pdf_has_its_columns_in_the_same_place(site):
+    """The checklists' tables are laid out fixed (paper.css): each header stands where every other one does. Under
+    auto layout each table sized its columns to its own words, and Owner and When moved from checklist to checklist."""
+    places = set()
+    for page in PdfReader(site / paths.HANDBOOK_PDF).pages:
+        # Layout mode sets each line's words out by where they stand on the page, so a column is a character offset.
+        for line in page.extract_text(extraction_mode="layout").splitlines():
+            if re.search(r"Done\s+Step\s+Owner\s+When", line):
+                places.add((line.index("Owner"), line.index("When")))
+    assert places, "no checklist header row found in the handbook PDF"
+    assert len(places) == 1, f"the checklists' Owner and When headers stand in {len(places)} places: {places}"
+
+
 def test_pdfs_record_the_editions_date_not_the_builds(site):
     timestamp = current().timestamp
     for path in sorted((site / "downloads").glob("*.pdf")):
