@@ -184,3 +184,14 @@ def test_the_whole_handbook_pdf_is_set_against_the_median_plain_build_of_the_sam
     row = floor_row(4.5, [Timing(1.5, 9.0), Timing(2.0, 9.0), Timing(3.0, 9.0)])
     assert row.result == "2.25x wall"  # on the median wall time, not the CPU time or the first run
     assert row.target == "" and row.met is None  # a figure that explains a target, not one of its own
+
+
+def test_the_first_builds_cpu_time_spread_over_the_cores_is_set_against_the_median_plain_build():
+    """The least any sharing of the first build's work could take: its median CPU over the cores, in plain builds."""
+    from benchmarks.project import Timing
+    from benchmarks.run import cores_floor_row
+
+    cold = [Timing(5.0, 9.0), Timing(6.0, 10.0), Timing(9.0, 14.0)]
+    row = cores_floor_row(cold, [Timing(1.5, 1.4), Timing(2.0, 1.9), Timing(3.0, 2.8)], cores=2)
+    assert row.result == "2.50x wall"  # median CPU 10.0 over 2 cores, over the median plain wall time 2.0
+    assert "2 cores" in row.measure and row.met is None
