@@ -304,7 +304,7 @@ def render_with_pid(target):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 def test_a_build_makes_new_pdfs_in_worker_processes_while_it_goes_on(tmp_path, monkeypatch):
-    """`mkdocs build` starts the PDFs in on_files (pdf.start) and collects them in on_post_build (finish)."""
+    """`mkdocs build` starts the PDFs in on_pre_build (pdf.start) and collects them in on_post_build (finish)."""
     monkeypatch.setattr(pdf, "render", render_with_pid)  # inherited by the forked workers
     targets = pdf.targets(load_handbook(SAMPLE_DATA), current())
     started = pdf.start(targets, tmp_path / "cache", workers=2)
@@ -314,6 +314,37 @@ def test_a_build_makes_new_pdfs_in_worker_processes_while_it_goes_on(tmp_path, m
     assert makers and str(os.getpid()).encode() not in makers, "the PDFs were made by the build's own process"
     again = pdf.start(targets, tmp_path / "cache")
     assert again.pool is None and not again.futures, "PDFs in the cache were made again"
+
+
+# A build in which MkDocs listing the docs and the theme's files, and the PDFs starting, each print their name.
+ORDER_OF_START = """
+import sys
+import mkdocs.commands.build as building
+from mkdocs.__main__ import cli
+from macros.output import pdf
+
+def noted(name, function):
+    def call(*args, **kwargs):
+        print(name, flush=True)
+        return function(*args, **kwargs)
+    return call
+
+building.get_files = noted("files listed", building.get_files)
+pdf.start = noted("pdf.start", pdf.start)
+pdf.render = lambda target: b"%PDF-fake"
+cli(["build", "-q", "-d", sys.argv[1]])
+"""
+
+
+def test_a_build_starts_its_pdfs_as_soon_as_the_data_is_loaded_before_mkdocs_lists_the_files(tmp_path):
+    """The whole handbook PDF is what a first build waits for last: its worker is not kept waiting while MkDocs walks
+    the docs and the theme (on_pre_build, not on_files)."""
+    project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
+    result = subprocess.run([sys.executable, "-c", ORDER_OF_START, str(tmp_path / "site")], cwd=project,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf")})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split() == ["pdf.start", "files", "listed"], result.stdout
 
 
 def render_with_niceness(target):

@@ -31,7 +31,8 @@ _STARTED: dict[str, pdf.Started] = {}
 
 
 def start_pdfs(config, handbook: Handbook) -> None:
-    """`mkdocs build`: new PDFs are made by worker processes from now on, while MkDocs builds the pages."""
+    """`mkdocs build`, once the data is loaded: new PDFs are made by worker processes from now on, while MkDocs lists
+    the files and builds the pages."""
     _STARTED[config.site_dir] = pdf.start(pdf.targets(handbook, current()), pdf.cache_dir())
 
 
