@@ -195,3 +195,16 @@ def test_the_first_builds_cpu_time_spread_over_the_cores_is_set_against_the_medi
     row = cores_floor_row(cold, [Timing(1.5, 1.4), Timing(2.0, 1.9), Timing(3.0, 2.8)], cores=2)
     assert row.result == "2.50x wall"  # median CPU 10.0 over 2 cores, over the median plain wall time 2.0
     assert "2 cores" in row.measure and row.met is None
+
+
+def test_a_judged_ratio_is_the_median_of_back_to_back_pairs_with_their_spread_on_the_judged_clock():
+    """The spread says how far the median can be trusted on shared cores; CPU time is judged unless wall is asked."""
+    from benchmarks.project import Timing
+    from benchmarks.run import judged_ratio
+
+    full = [Timing(2.4, 2.2), Timing(2.6, 2.6), Timing(3.0, 2.2)]
+    plain = [Timing(2.0, 2.0), Timing(2.0, 2.0), Timing(2.0, 2.0)]
+    on_cpu = judged_ratio("Build overhead", full, plain, 1.15)
+    assert on_cpu.result == "1.10x CPU (1.30x wall); pairs 1.10 to 1.30" and on_cpu.met is True
+    on_wall = judged_ratio("First build", full, plain, 1.15, on_wall=True)
+    assert on_wall.result.endswith("; pairs 1.20 to 1.50") and on_wall.met is False
