@@ -212,10 +212,14 @@ def timed(timing: Timing) -> str:
     return f"{seconds(timing.wall)} wall, {seconds(timing.cpu)} CPU"
 
 
+def pair_ratios(timings: list[Timing], bases: list[Timing]) -> list[Timing]:
+    """Each run over the base run made back to back with it: a slow spell of the shared machine touches both."""
+    return [Timing(t.wall / b.wall, t.cpu / b.cpu) for t, b in zip(timings, bases)]
+
+
 def paired(timings: list[Timing], bases: list[Timing]) -> Timing:
-    """The median ratio of runs made back to back: a slow spell of the shared machine touches both of a pair."""
-    return Timing(median(t.wall / b.wall for t, b in zip(timings, bases)),
-                  median(t.cpu / b.cpu for t, b in zip(timings, bases)))
+    """The median ratio of runs made back to back."""
+    return medians(pair_ratios(timings, bases))
 
 
 def ratios(timings: list[Timing], bases: list[Timing]) -> str:
@@ -226,12 +230,11 @@ def ratios(timings: list[Timing], bases: list[Timing]) -> str:
 def judged_ratio(label: str, timings: list[Timing], bases: list[Timing], target: float, on_wall: bool = False) -> Row:
     """Judged on CPU time (on cores shared with others' test runs, wall-time ratios swing the most), or on wall time
     where the work is spread over the cores on purpose and CPU time cannot show the gain."""
-    ratio = paired(timings, bases)
     # The pairs' spread on the judged clock: on cores shared with others' runs, one run's ratios of the same code
     # have spread over a tenth or more, which says how far a median near the target can be trusted.
-    judged = [t.wall / b.wall if on_wall else t.cpu / b.cpu for t, b in zip(timings, bases)]
+    judged = [ratio.wall if on_wall else ratio.cpu for ratio in pair_ratios(timings, bases)]
     return Row("Build", label, f"{ratios(timings, bases)}; pairs {min(judged):.2f} to {max(judged):.2f}",
-               f"<= {target}x" + (" wall" if on_wall else ""), (ratio.wall if on_wall else ratio.cpu) <= target)
+               f"<= {target}x" + (" wall" if on_wall else ""), median(judged) <= target)
 
 
 def measure_check(work: Path, project: Path, runs: int) -> list[Row]:
