@@ -206,7 +206,7 @@ def test_the_fonts_kept_for_a_process_are_dropped_with_their_folder_before_pytho
     pdf.render(target)  # WeasyPrint puts a document's own fonts in a temporary folder of its font set
     folder = pdf._fonts(os.getpid())._folder
     assert folder and os.path.isdir(folder)
-    pdf._drop_fonts()  # what the process runs as it exits (atexit)
+    pdf.drop_fonts()  # what the process runs as it exits (atexit)
     assert not os.path.exists(folder)
     assert pdf._fonts.cache_info().currsize == 0 and pdf._parsed_css.cache_info().currsize == 0
 

@@ -39,3 +39,16 @@ def paused(keeps: bool = False):
                 gc.freeze()    # every tracked object into the permanent generation: a splice of lists, no walk
                 gc.unfreeze()  # and from there into the oldest
             gc.enable()
+
+
+def leave_the_rest_to_exit() -> None:
+    """For a process that has done its work and is about to exit: what it holds is left for the operating system.
+
+    As Python shuts down it runs the collector over every object still alive and frees, one by one, the cyclic
+    garbage it finds. After a build that took 0.12-0.17 s of CPU (the pages, navigation and records walked, some 5,000
+    objects in cycles freed), against 0.02-0.03 s for all the rest of the shutdown, for memory the operating system
+    takes back at once when the process ends. Frozen objects are never walked or freed by the collector; what is not
+    in a cycle is still freed as Python clears its modules. So anything that must happen when an object in a cycle is
+    freed (a folder removed) is done before this; every file a build writes is closed by then.
+    """
+    gc.freeze()

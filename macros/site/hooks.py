@@ -127,6 +127,16 @@ def on_build_error(error):
     stop_pdfs()  # the PDFs started in on_pre_build and not begun yet are not made
 
 
+def on_shutdown():
+    # The end of `mkdocs build` (and of serve): everything is written, and the process exits next. Python's shutdown
+    # would walk and free what the build still holds, 0.1 s of every build's CPU (collector.leave_the_rest_to_exit).
+    from macros.data import collector
+    from macros.output.pdf import drop_fonts
+
+    drop_fonts()  # first: the fonts' folder goes when they are collected
+    collector.leave_the_rest_to_exit()
+
+
 def on_env(env, config, files):
     # Material's own templates under a "material/" prefix, so an override can include the template it extends
     # (overrides/partials/search.html names the search dialog that way).
