@@ -152,9 +152,8 @@ def drop_fonts() -> None:
     """Drops the kept fonts and stylesheets while Python still runs. A font set removes its temporary folder (the
     fonts of a document's @font-face) when dropped; dropped only as Python shut down, it failed ("Exception ignored in
     FontConfiguration.__del__") and left the folder in /tmp. Only in a process that made a PDF: a build's own
-    process seldom does (its workers do, and they leave without Python's shutdown). A build calls this itself before
-    it leaves the rest to the process's exit (macros/site/hooks.py on_shutdown), which the collection needs to run
-    before."""
+    process seldom does (its workers do, and they leave without Python's shutdown). A build's process calls this
+    itself as it ends (macros/site/hooks.py on_shutdown), before it sets the collector aside for the exit."""
     if _fonts.cache_info().currsize:
         _parsed_css.cache_clear()
         _fonts.cache_clear()
