@@ -208,3 +208,16 @@ def test_a_judged_ratio_is_the_median_of_back_to_back_pairs_with_their_spread_on
     assert on_cpu.result == "1.10x CPU (1.30x wall); pairs 1.10 to 1.30" and on_cpu.met is True
     on_wall = judged_ratio("First build", full, plain, 1.15, on_wall=True)
     assert on_wall.result.endswith("; pairs 1.20 to 1.50") and on_wall.met is False
+
+
+def test_the_site_build_growth_is_the_median_of_pairs_against_linear_with_their_spread():
+    """Each 10x build over the 3x build just before it, over 10/3: one pair alone swung by a tenth between runs."""
+    from benchmarks.project import Timing
+    from benchmarks.run import growth_row
+
+    middles = [Timing(3.0, 3.0)] * 3
+    bigs = [Timing(10.0, 10.0), Timing(12.0, 11.5), Timing(10.5, 10.4)]
+    row = growth_row(3, 10, bigs, middles)
+    assert row.result == "1.04 CPU time (1.05 wall); pairs 1.00 to 1.15" and row.met is True
+    assert growth_row(3, 10, bigs[1:2], middles[:1]).result == "1.15 CPU time (1.20 wall)"
+    assert growth_row(3, 10, bigs[1:2], middles[:1]).met is False
