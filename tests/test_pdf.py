@@ -373,6 +373,26 @@ def test_a_pdf_that_fails_in_a_worker_fails_the_build_with_its_message(tmp_path,
         started.finish(tmp_path / "site")
 
 
+def test_under_serve_a_pdf_being_remade_is_stood_in_for_by_its_own_editions_last_one_not_the_other_languages(
+        tmp_path, monkeypatch):
+    """Both editions' PDFs have the same paths (downloads/handbook.pdf in site/ and in site/zh/) and one cache. The
+    Chinese handbook, made after the English, once stood in for the English while the English was remade."""
+    from macros.data import handbook, language
+
+    monkeypatch.setattr(pdf, "render", lambda target: f"%PDF-fake {target.inputs}".encode())
+    english, chinese = (pdf.Target(paths.HANDBOOK_PDF, f"{code} first", str, language=code) for code in ("en", "zh"))
+    pdf.write_all([english], tmp_path / "site", tmp_path / "cache")
+    pdf.write_all([chinese], tmp_path / "site" / "zh", tmp_path / "cache")  # the translation builds after
+    edited = pdf.Target(paths.HANDBOOK_PDF, "en edited", str, language="en")
+    assert pdf.previous(edited, tmp_path / "cache").read_bytes() == b"%PDF-fake en first"
+    # and every target of an edition carries its language
+    try:
+        language.use("zh")
+        assert {t.language for t in pdf.targets(handbook.load_edition(ROOT / "data", "zh"), current())} == {"zh"}
+    finally:
+        language.use("en")
+
+
 def test_under_serve_new_pdfs_are_made_in_the_background(tmp_path, monkeypatch):
     """A live reload does not wait for new PDFs: cached ones are in place at once, new ones follow."""
     calls, gate = [], threading.Event()

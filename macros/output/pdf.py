@@ -46,6 +46,7 @@ class Target:
     `front`, if given, writes front matter (cover, contents) from the page number of each anchor in the HTML.
     Both are picklable (module functions with their arguments), so a target can be made in another process.
     `stylesheet`, if given, writes the edition's CSS, applied after paper.css (the documents link no styles).
+    `language` is the edition's: both editions' PDFs have the same paths, each in its own site.
     """
 
     path: str
@@ -53,6 +54,7 @@ class Target:
     html: Callable[[], str] = field(compare=False)
     front: Callable[[dict[str, int]], str] | None = field(default=None, compare=False)
     stylesheet: Callable[[], str] | None = field(default=None, compare=False)
+    language: str = "en"
 
     @classmethod
     def of_html(cls, path: str, html: str) -> "Target":
@@ -92,20 +94,24 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
         found.append(Target(job_description_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.job_description_document, handbook, role, edition), stylesheet=css))
+                            partial(paper.job_description_document, handbook, role, edition), stylesheet=css,
+                            language=handbook.language))
     # The advert and the interview kit print the same records as the job description, so they share its fingerprint.
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
         found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.advert_document, handbook, role, edition), stylesheet=css))
+                            partial(paper.advert_document, handbook, role, edition), stylesheet=css,
+                            language=handbook.language))
         found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.interview_kit_document, handbook, role, edition), stylesheet=css))
+                            partial(paper.interview_kit_document, handbook, role, edition), stylesheet=css,
+                            language=handbook.language))
     everything = [record for records in handbook.records.values() for record in records]
     if handbook.other:  # the glossary pairs each term with the other language's
         everything += handbook.other.glossary
     found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything),
                         partial(paper.handbook_chapters, handbook, edition),
-                        front=partial(paper.handbook_front, handbook, edition), stylesheet=css))
+                        front=partial(paper.handbook_front, handbook, edition), stylesheet=css,
+                        language=handbook.language))
     return found
 
 
@@ -359,8 +365,9 @@ def lower_priority() -> None:
 
 
 def _latest(target: Target, cache: Path) -> Path:
-    """Where the key of the last PDF made for the target's path is noted."""
-    return cache / "latest" / f"{target.path.replace('/', '--')}.key"
+    """Where the key of the last PDF made for the target's path in its edition's language is noted. (Noted by path
+    alone, the Chinese handbook, made after the English, stood in for the English one under `mkdocs serve`.)"""
+    return cache / "latest" / f"{target.language}--{target.path.replace('/', '--')}.key"
 
 
 def _fingerprint(stamp: str, records) -> str:
