@@ -25,3 +25,13 @@ def build(project: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                           cwd=project, capture_output=True, text=True, timeout=300, env=env)
+
+
+def run_script(project: Path, script: str, *args: str, pdf_cache: Path) -> str:
+    """The output of a Python `script` (with `args`) run in `project` as a process of its own, making its PDFs into
+    `pdf_cache`; the test fails with the script's errors if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(pdf_cache)}
+    result = subprocess.run([sys.executable, "-c", script, *args], cwd=project, capture_output=True, text=True,
+                            timeout=300, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout

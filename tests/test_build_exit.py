@@ -1,11 +1,9 @@
 """What a build's process does once the site is written: it leaves what it holds to the process's exit."""
 
 import os
-import subprocess
-import sys
 
 from conftest import SAMPLE_DATA
-from sites import copy_project
+from sites import copy_project, run_script
 
 # A real `mkdocs build`, after which, as it returns, the process leaves an object in a reference cycle that says when
 # the collector frees it, or ("pdf") makes a PDF itself, as it does when a worker stops.
@@ -25,7 +23,8 @@ class InACycle:
 def build_then_leave_garbage(*args, **kwargs):
     building_result = build(*args, **kwargs)
     if sys.argv[2] == "pdf":
-        page = '<style>@font-face { font-family: X; src: url(data:font/woff2;base64,AAAA) }</style><p style="font-family: X">x</p>'
+        page = ('<style>@font-face { font-family: X; src: url(data:font/woff2;base64,AAAA) }</style>'
+                '<p style="font-family: X">x</p>')
         pdf.render(pdf.Target.of_html("downloads/x.pdf", page))
         print("fonts folder", pdf._fonts(__import__("os").getpid())._folder, flush=True)
     else:
@@ -40,11 +39,7 @@ cli(["build", "-q", "-d", sys.argv[1]])
 
 def build_then_exit(tmp_path, after: str) -> str:
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
-    result = subprocess.run([sys.executable, "-c", BUILD_THEN_EXIT, str(tmp_path / "site"), after], cwd=project,
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf")})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+    return run_script(project, BUILD_THEN_EXIT, str(tmp_path / "site"), after, pdf_cache=tmp_path / "pdf")
 
 
 def test_a_build_leaves_what_it_holds_to_the_processs_exit_not_to_pythons_shutdown(tmp_path):

@@ -18,7 +18,7 @@ from conftest import ROOT, SAMPLE_DATA
 from macros.output import paper, paths, pdf
 from macros.data.edition import current
 from macros.data.handbook import load_handbook
-from sites import build, copy_project
+from sites import build, copy_project, run_script
 
 HANDBOOK = load_handbook(ROOT / "data")
 A4 = (595.28, 841.89)  # points
@@ -340,11 +340,8 @@ def test_a_build_starts_its_pdfs_as_soon_as_the_data_is_loaded_before_mkdocs_lis
     """The whole handbook PDF is what a first build waits for last: its worker is not kept waiting while MkDocs walks
     the docs and the theme (on_pre_build, not on_files)."""
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
-    result = subprocess.run([sys.executable, "-c", ORDER_OF_START, str(tmp_path / "site")], cwd=project,
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf")})
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.split() == ["pdf.start", "files", "listed"], result.stdout
+    shown = run_script(project, ORDER_OF_START, str(tmp_path / "site"), pdf_cache=tmp_path / "pdf")
+    assert shown.split() == ["pdf.start", "files", "listed"], shown
 
 
 def render_with_niceness(target):

@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 
 from conftest import SAMPLE_DATA
-from sites import copy_project
+from sites import copy_project, run_script
 
 WAIT = 120  # seconds for a build; the first one makes the sample's PDFs
 
@@ -121,8 +121,6 @@ def test_a_serve_rebuild_imports_the_code_again_only_after_it_changed(tmp_path):
     """hooks.on_config: a data edit reuses the imported package; an edit to macros/ is running at the next rebuild."""
     project = copy_project(tmp_path / "project", data=SAMPLE_DATA)
     assert "'What to do first'" in (project / "macros" / "render" / "start.py").read_text(encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", REBUILDS], cwd=project, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF_CACHE": str(tmp_path / "pdf")})
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "data edit kept the package: True" in result.stdout
-    assert "code edit imported it again: True True" in result.stdout
+    shown = run_script(project, REBUILDS, pdf_cache=tmp_path / "pdf")
+    assert "data edit kept the package: True" in shown
+    assert "code edit imported it again: True True" in shown

@@ -90,28 +90,25 @@ def targets(handbook: Handbook, edition: Edition) -> list[Target]:
     # advert's offer, the HR fields), which every PDF may show.
     stamp = f"{edition.date.isoformat()} {edition.version} {handbook.language} {handbook.company.model_dump_json()}"
     css = partial(paper.edition_css, handbook)  # the company's colour, the footers' words: in the stamp and the code
+    of_edition = partial(Target, stylesheet=css, language=handbook.language)
     found = []
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
-        found.append(Target(job_description_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.job_description_document, handbook, role, edition), stylesheet=css,
-                            language=handbook.language))
+        found.append(of_edition(job_description_pdf(role.id), _fingerprint(stamp, shown),
+                                partial(paper.job_description_document, handbook, role, edition)))
     # The advert and the interview kit print the same records as the job description, so they share its fingerprint.
     for role in handbook.roles:
         shown = [role, *handbook.resolve("duties", role.duties), *handbook.resolve("requirements", role.requirements)]
-        found.append(Target(advert_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.advert_document, handbook, role, edition), stylesheet=css,
-                            language=handbook.language))
-        found.append(Target(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
-                            partial(paper.interview_kit_document, handbook, role, edition), stylesheet=css,
-                            language=handbook.language))
+        found.append(of_edition(advert_pdf(role.id), _fingerprint(stamp, shown),
+                                partial(paper.advert_document, handbook, role, edition)))
+        found.append(of_edition(interview_kit_pdf(role.id), _fingerprint(stamp, shown),
+                                partial(paper.interview_kit_document, handbook, role, edition)))
     everything = [record for records in handbook.records.values() for record in records]
     if handbook.other:  # the glossary pairs each term with the other language's
         everything += handbook.other.glossary
-    found.append(Target(HANDBOOK_PDF, _fingerprint(stamp, everything),
-                        partial(paper.handbook_chapters, handbook, edition),
-                        front=partial(paper.handbook_front, handbook, edition), stylesheet=css,
-                        language=handbook.language))
+    found.append(of_edition(HANDBOOK_PDF, _fingerprint(stamp, everything),
+                            partial(paper.handbook_chapters, handbook, edition),
+                            front=partial(paper.handbook_front, handbook, edition)))
     return found
 
 
